@@ -1,0 +1,474 @@
+//! Tokens and sentences of news text, shared by every recognizer.
+//!
+//! The tokenizer is written for pasted news: curly and straight apostrophes inside words
+//! (`Anna’s`), hyphenated names (`Newton-Rex`), abbreviations (`U.S.`), sentences glued without a
+//! space (`online.Observers`), headlines without final punctuation (a line break ends a sentence),
+//! non-breaking and zero-width spaces, and characters outside the BMP.
+//!
+//! ```
+//! use marginalia_core::text::{TextIndex, TokenKind};
+//! let index = TextIndex::new("It went online.Observers said so.");
+//! let words: Vec<&str> = index.tokens().iter().map(|t| t.text(index.text())).collect();
+//! assert_eq!(words, ["It", "went", "online", ".", "Observers", "said", "so", "."]);
+//! assert_eq!(index.sentences().len(), 2);
+//! ```
+
+use crate::span::Span;
+use std::ops::Range;
+
+/// What kind of characters a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Starts with a letter; may hold digits, marks, inner apostrophes, hyphens, `&` and the dots
+    /// of an abbreviation (`U.S.`, `e.g.`).
+    Word,
+    /// Digits, with inner `.` or `,` between digits (`4,500`, `99.6`). Letters directly after
+    /// (`86m`, `11th`) are a separate, glued [`TokenKind::Word`].
+    Number,
+    /// Any other single visible character: punctuation, quote marks, symbols, emoji.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes covered.
+    pub span: Span,
+    /// Kind of token.
+    pub kind: TokenKind,
+    /// True when whitespace (or the start of the text) comes right before the token.
+    pub space_before: bool,
+    /// True when a line break lies between the previous token and this one.
+    pub newline_before: bool,
+    /// Index of the sentence holding the token.
+    pub sentence: usize,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+
+    /// First character of the token.
+    pub fn first_char(&self, text: &str) -> char {
+        self.text(text).chars().next().unwrap_or(' ')
+    }
+
+    /// True for a word starting with an upper-case letter.
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word && self.first_char(text).is_uppercase()
+    }
+}
+
+/// One sentence (or headline, or list item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Bytes from the first to the last token.
+    pub span: Span,
+    /// Indices of its tokens in [`TextIndex::tokens`].
+    pub tokens: Range<usize>,
+    /// True when a line break comes before the sentence (it starts a paragraph or line).
+    pub starts_paragraph: bool,
+}
+
+/// A text with its tokens and sentences.
+#[derive(Debug, Clone)]
+pub struct TextIndex<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+}
+
+/// Abbreviations whose final dot does not end a sentence (compared case-sensitively, without the
+/// dot). Titles before names, and other words that are almost always followed by more.
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
+    "Capt", "Cmdr", "Adm", "Maj", "Rev", "Fr", "Hon", "Pres", "Supt", "Insp", "Det", "Mt", "Ft",
+    "No", "Nos", "vs", "v", "cf", "etc", "approx", "est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gov", "Rt", "Messrs", "Mme", "Mlle", "Sr", "Jr",
+];
+
+impl<'a> TextIndex<'a> {
+    /// Tokenizes `text` and splits it into sentences.
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let mut index = TextIndex {
+            text,
+            tokens,
+            sentences: Vec::new(),
+        };
+        index.split_sentences();
+        index
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// All tokens in text order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// All sentences in text order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The text of token `i` (`""` when out of range).
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// True when token `i` is the first word or number of its sentence, counting from after any
+    /// opening quotes, brackets, dashes or bullets.
+    pub fn is_sentence_initial(&self, i: usize) -> bool {
+        let Some(token) = self.tokens.get(i) else {
+            return false;
+        };
+        let Some(sentence) = self.sentences.get(token.sentence) else {
+            return false;
+        };
+        self.tokens[sentence.tokens.start..i]
+            .iter()
+            .all(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// Index of the first token starting at or after byte `byte`.
+    pub fn token_at_or_after(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < byte)
+    }
+
+    fn split_sentences(&mut self) {
+        let text = self.text;
+        let mut start = 0usize;
+        let n = self.tokens.len();
+        for i in 0..n {
+            let ends_here = i + 1 == n || self.boundary_after(i);
+            if ends_here {
+                let first = self.tokens[start];
+                let last = self.tokens[i];
+                let sentence = self.sentences.len();
+                for t in &mut self.tokens[start..=i] {
+                    t.sentence = sentence;
+                }
+                self.sentences.push(Sentence {
+                    span: Span::new(first.span.start, last.span.end),
+                    tokens: start..i + 1,
+                    starts_paragraph: start == 0 || first.newline_before,
+                });
+                start = i + 1;
+            }
+        }
+        let _ = text;
+    }
+
+    /// Does a sentence end after token `i` (which is not the last token)?
+    fn boundary_after(&self, i: usize) -> bool {
+        let text = self.text;
+        let tok = &self.tokens[i];
+        let next = &self.tokens[i + 1];
+        if next.newline_before {
+            // A line break ends a sentence (headlines, paragraphs) unless the next line carries
+            // on in lower case (a hard-wrapped paragraph).
+            return !next.first_char(text).is_lowercase();
+        }
+        let t = tok.text(text);
+        // Closing quotes and brackets after a terminator stay in the sentence.
+        if is_closing(t) && i > 0 {
+            let prev = self.tokens[i - 1].text(text);
+            if is_terminator(prev) && !next.space_before && is_closing(next.text(text)) {
+                return false;
+            }
+            if is_terminator(prev) && (next.space_before || next.newline_before) {
+                return starts_sentence(next, text);
+            }
+            return false;
+        }
+        if !is_terminator(t) {
+            return false;
+        }
+        // More terminators or closing marks follow: wait for them.
+        let nt = next.text(text);
+        if is_terminator(nt) || (is_closing(nt) && !next.space_before) {
+            return false;
+        }
+        if t == "." && i > 0 {
+            let prev = &self.tokens[i - 1];
+            if !tok.space_before && prev.kind == TokenKind::Word {
+                let w = prev.text(text);
+                if NON_FINAL_ABBREVIATIONS.contains(&w) {
+                    return false;
+                }
+                // A single capital letter is an initial ("J. K. Rowling").
+                let mut cs = w.chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    if c.is_uppercase() {
+                        return false;
+                    }
+                }
+            }
+        }
+        if !next.space_before {
+            // Glued: "online.Observers". Only a capitalised word after a lower-case one.
+            return t == "."
+                && next.is_capitalised(text)
+                && i > 0
+                && self.tokens[i - 1]
+                    .text(text)
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_lowercase);
+        }
+        starts_sentence(next, text)
+    }
+}
+
+/// Can this token begin a sentence after a terminator and a space?
+fn starts_sentence(next: &Token, text: &str) -> bool {
+    let c = next.first_char(text);
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || is_opening(next.text(text))
+        || next.kind == TokenKind::Punct && !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | ')')
+}
+
+fn is_terminator(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | "…")
+}
+
+fn is_closing(t: &str) -> bool {
+    matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
+}
+
+fn is_opening(t: &str) -> bool {
+    matches!(t, "“" | "‘" | "\"" | "'" | "(" | "[" | "«")
+}
+
+/// True for characters that continue a word: letters, digits, combining marks, soft hyphen,
+/// zero-width joiner.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c as u32,
+            0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+            | 0x00AD | 0x200D)
+}
+
+/// True for characters that separate tokens without being one: Unicode white space plus the
+/// invisible zero-width space, word joiner and byte-order mark.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits `text` into tokens. Sentence indices are filled in later.
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0usize;
+    let mut space_before = true;
+    let mut newline_before = false;
+    while i < n {
+        let c = chars[i].1;
+        if is_space(c) {
+            space_before = true;
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                newline_before = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() || (c.is_numeric() && c.is_alphanumeric() && !c.is_alphabetic()) {
+            kind = TokenKind::Number;
+            i += 1;
+            while i < n {
+                let d = chars[i].1;
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(d, '.' | ',') && i + 1 < n && chars[i + 1].1.is_ascii_digit() {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        } else if is_word_char(c) {
+            kind = TokenKind::Word;
+            i = scan_word(&chars, i);
+        } else {
+            kind = TokenKind::Punct;
+            i += 1;
+        }
+        tokens.push(Token {
+            span: Span::new(chars[start].0, end_of(i)),
+            kind,
+            space_before,
+            newline_before,
+            sentence: 0,
+        });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+/// Scans a word starting at `i`; returns the index one past it.
+fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
+    let n = chars.len();
+    let at = |k: usize| chars.get(k).map(|p| p.1);
+    let mut i = start;
+    // Abbreviation with dots: single letters each followed by '.', at least two ("U.S.", "e.g.").
+    {
+        let mut k = start;
+        let mut letters = 0;
+        while k + 1 < n && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
+            let next = at(k + 2);
+            letters += 1;
+            k += 2;
+            if !next.is_some_and(|c| c.is_alphabetic()) || at(k + 1).is_some_and(is_word_char) {
+                break;
+            }
+        }
+        let single_letters = letters >= 2
+            && (start..k)
+                .step_by(2)
+                .all(|j| !at(j + 2).is_some_and(|c| c.is_alphabetic()) || at(j + 3) == Some('.'));
+        if single_letters {
+            return k;
+        }
+    }
+    while i < n {
+        let c = chars[i].1;
+        if is_word_char(c) {
+            i += 1;
+            continue;
+        }
+        let next = at(i + 1);
+        let prev = chars[i - 1].1;
+        let joins = match c {
+            _ if is_apostrophe(c) => next.is_some_and(char::is_alphabetic),
+            _ if is_hyphen(c) => next.is_some_and(is_word_char),
+            '&' => prev.is_uppercase() && next.is_some_and(char::is_uppercase),
+            // "example.com" stays one token; "online.Observers" does not.
+            '.' => {
+                prev.is_alphanumeric()
+                    && next.is_some_and(|d| d.is_lowercase())
+                    && at(i + 2).is_some_and(is_word_char)
+                    && !prev.is_uppercase()
+            }
+            _ => false,
+        };
+        if joins {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let index = TextIndex::new(text);
+        index.tokens().iter().map(|t| t.text(text)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let index = TextIndex::new(text);
+        index
+            .sentences()
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_stay_inside_names() {
+        assert_eq!(
+            words("Anna’s Archive and Ed Newton-Rex's view"),
+            ["Anna’s", "Archive", "and", "Ed", "Newton-Rex's", "view"]
+        );
+    }
+
+    #[test]
+    fn numbers_split_from_their_suffixes() {
+        assert_eq!(
+            words("86m users, $6bn and 99.6%"),
+            ["86", "m", "users", ",", "$", "6", "bn", "and", "99.6", "%"]
+        );
+        assert_eq!(words("£4,500 on 11th"), ["£", "4,500", "on", "11", "th"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dots() {
+        assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
+        assert_eq!(words("e.g. this"), ["e.g.", "this"]);
+        assert_eq!(
+            sentences("The U.S. Senate voted."),
+            ["The U.S. Senate voted."]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_split() {
+        assert_eq!(
+            sentences("It went online.Observers said it was big."),
+            ["It went online.", "Observers said it was big."]
+        );
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Smith met J. K. Rowling. She smiled."),
+            ["Mr. Smith met J. K. Rowling.", "She smiled."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_belongs_to_the_sentence() {
+        assert_eq!(
+            sentences("“We are done.” He left. “Why?” she asked."),
+            ["“We are done.”", "He left.", "“Why?” she asked."]
+        );
+    }
+
+    #[test]
+    fn headline_line_break_ends_a_sentence() {
+        assert_eq!(
+            sentences("Spotify strikes deal\nThe company said so.\nand carried on"),
+            [
+                "Spotify strikes deal",
+                "The company said so.\nand carried on"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_skips_opening_quotes() {
+        let text = "“The plan works,” he said.";
+        let index = TextIndex::new(text);
+        assert!(index.is_sentence_initial(1));
+        assert!(!index.is_sentence_initial(2));
+    }
+
+    #[test]
+    fn odd_spaces_and_emoji() {
+        assert_eq!(words("a\u{00A0}b\u{200B}c 😀d"), ["a", "b", "c", "😀", "d"]);
+    }
+}

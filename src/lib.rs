@@ -1,0 +1,4 @@
+//! Marginalia's browser app (placeholder until the UI lands).
+
+/// Starts the app.
+pub fn start() {}
