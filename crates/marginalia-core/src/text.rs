@@ -247,6 +247,26 @@ fn is_opening(t: &str) -> bool {
     matches!(t, "“" | "‘" | "\"" | "'" | "(" | "[" | "«")
 }
 
+/// Normalises input text the same way everywhere (page, CLI, tests): a leading byte-order mark is
+/// dropped and CRLF / lone CR line breaks become LF, as a browser's text area does. Returns the
+/// input unchanged (borrowed) when there is nothing to do.
+///
+/// ```
+/// use marginalia_core::text::normalize_input;
+/// assert_eq!(normalize_input("\u{FEFF}a\r\nb\rc"), "a\nb\nc");
+/// ```
+pub fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if !body.contains('\r') {
+        return if body.len() == text.len() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(body.to_string())
+        };
+    }
+    std::borrow::Cow::Owned(body.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// True for characters that continue a word: letters, digits, combining marks, soft hyphen,
 /// zero-width joiner.
 pub fn is_word_char(c: char) -> bool {
