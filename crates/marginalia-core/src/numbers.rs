@@ -294,6 +294,26 @@ impl<'a> Scanner<'a, '_> {
             .is_some_and(|t| t.is_capitalised(self.text) && !self.index.is_sentence_initial(j))
     }
 
+    /// Is the sentence of token `i` written in capitals (a shouted headline)?
+    fn caps_sentence(&self, i: usize) -> bool {
+        let Some(sentence) = self
+            .toks
+            .get(i)
+            .and_then(|t| self.index.sentences().get(t.sentence))
+        else {
+            return false;
+        };
+        let words = sentence.tokens.clone().filter(|&j| self.is_word(j));
+        let mut count = 0;
+        for j in words {
+            if self.t(j).chars().any(char::is_lowercase) {
+                return false;
+            }
+            count += 1;
+        }
+        count >= 3
+    }
+
     /// A year: a plain four-digit number from 1000 to 2100.
     fn year_at(&self, j: usize) -> Option<u32> {
         if !self.is_number(j) {
@@ -376,7 +396,12 @@ impl<'a> Scanner<'a, '_> {
                 }
                 self.at_number(i + 1, Some(self.start(i)))
             }
-            "’" | "'" | "‘" if tok.space_before && self.glued(i + 1) && self.is_number(i + 1) => {
+            "’" | "'" | "‘"
+                if (tok.space_before
+                    || (i >= 2 && self.t(i - 1) == "-" && self.word_is(i - 2, "mid")))
+                    && self.glued(i + 1)
+                    && self.is_number(i + 1) =>
+            {
                 self.decade(i + 1, Some(i))
             }
             "+" if self.glued(i + 1) && self.is_number(i + 1) => self.phone_run(i + 1, true),
@@ -460,6 +485,10 @@ impl<'a> Scanner<'a, '_> {
             && self.is_number(i + 2)
         {
             return Some(i + 3);
+        }
+        // Long digit strings without separators are identifiers (tweet ids, timestamps).
+        if d.plain() && d.int_digits >= 9 {
+            return Some(i + 1);
         }
         let start = neg_start.unwrap_or(self.start(i));
         Some(self.number_phrase(i, start, &d, neg_start.is_some()))
@@ -702,7 +731,17 @@ impl<'a> Scanner<'a, '_> {
         if s.len() == 4 && self.year_at(i).is_none() {
             return None;
         }
-        let first = apostrophe.unwrap_or(i);
+        let mut first = apostrophe.unwrap_or(i);
+        // "mid-’90s"
+        if apostrophe.is_some()
+            && first >= 2
+            && self.t(first - 1) == "-"
+            && self.glued(first)
+            && self.glued(first - 1)
+            && self.word_is(first - 2, "mid")
+        {
+            first -= 2;
+        }
         let mut start = self.with_the(first);
         if start == self.start(first) && first >= 2 {
             // "the early 1990s"
@@ -754,6 +793,11 @@ impl<'a> Scanner<'a, '_> {
         if ordinal && self.spaced(j) && self.t(j) == "of" {
             j += 1;
         }
+        let mut last_day = None;
+        if let Some((d2, k)) = self.day_range_end(j, day) {
+            last_day = Some(d2);
+            j = k;
+        }
         if !self.spaced(j) {
             return None;
         }
@@ -762,13 +806,30 @@ impl<'a> Scanner<'a, '_> {
         if abbr && self.glued(j) && self.t(j) == "." {
             j += 1;
         }
-        if day > days_in_month(m) {
+        if last_day.unwrap_or(day) > days_in_month(m) {
             return None;
         }
         let (year, e) = self.year_after(j);
-        let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
-        self.push_date(start, self.end(e - 1), Some(format!("{y}-{m:02}-{day:02}")));
+        self.push_date(
+            start,
+            self.end(e - 1),
+            Some(date_value(year, m, day, last_day)),
+        );
         Some(e)
+    }
+
+    /// The second day of a day range after a dash at token `k` ("16-19"): `(day, end)`.
+    fn day_range_end(&self, k: usize, first: u32) -> Option<(u32, usize)> {
+        if !(matches!(self.t(k), "-" | "–") && self.glued(k) && self.glued(k + 1)) {
+            return None;
+        }
+        let d2 = self.day_at(k + 1).filter(|&d2| d2 > first)?;
+        let e = if self.glued(k + 2) && ordinal_suffix(self.t(k + 2)) {
+            k + 3
+        } else {
+            k + 2
+        };
+        Some((d2, e))
     }
 
     /// An optional year after a date part at token `j` ("2024" or ", 2024"): `(year, end)`.
@@ -949,6 +1010,10 @@ impl<'a> Scanner<'a, '_> {
                 return e + 2;
             }
         }
+        // "three o'clock": a time, not annotated.
+        if self.spaced(e) && matches!(self.t(e), "o’clock" | "o'clock") {
+            return e + 1;
+        }
         // Glued to an unknown word: a code or name ("5G", "3D", "1e9").
         if self.glued(e) && (self.is_word(e) || self.is_number(e)) {
             return e + 1;
@@ -1083,7 +1148,11 @@ impl<'a> Scanner<'a, '_> {
         let lw = lower_ascii(s, &mut buf)?;
         let lw: &str = lw;
         let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
-        let namey = self.mid_capital(i) && !all_caps;
+        // "Formula One", "the Today programme"; all-caps words only after another capital
+        // ("USA TODAY"), since whole headlines may be in capitals.
+        let namey = self.mid_capital(i)
+            && (!all_caps
+                || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)));
         match lw {
             "yesterday" | "today" | "tomorrow" if !namey => {
                 self.push_date(self.start(i), self.end(i), None);
@@ -1404,7 +1473,9 @@ impl<'a> Scanner<'a, '_> {
             self.push_date(self.start(i), self.end(e - 1), Some(format!("{y}-{m:02}")));
             return Some(e);
         }
-        let digits = rest.trim_end_matches(['s', '’', '\'']);
+        let digits = rest
+            .trim_end_matches(['s', '’', '\''])
+            .trim_start_matches(['’', '\'']);
         if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
             let decade = digits.len() < rest.len();
             let v = if decade {
@@ -1421,6 +1492,7 @@ impl<'a> Scanner<'a, '_> {
             return Some(i + 1);
         }
         if digits.len() == 2
+            && rest.starts_with(['’', '\''])
             && digits.ends_with('0')
             && digits.bytes().all(|b| b.is_ascii_digit())
             && digits.len() < rest.len()
@@ -1575,21 +1647,29 @@ impl<'a> Scanner<'a, '_> {
                 let half = self.spaced(j + 1)
                     && self.t(j + 1) == "a"
                     && self.spaced(j + 2)
-                    && self.t(j + 2) == "half"
-                    && self.spaced(j + 3);
+                    && self.t(j + 2) == "half";
+                if !half {
+                    break;
+                }
                 let mut b2 = [0u8; 24];
-                let scale = if half {
+                let scale = if self.spaced(j + 3) {
                     self.lower(j + 3, &mut b2).and_then(scale_word)
                 } else {
                     None
                 };
-                let Some(p) = scale.filter(|&p| p < last_scale && p >= 3) else {
-                    break;
-                };
-                total += (current + 0.5) * 10f64.powi(p);
-                current = 0.0;
+                match scale.filter(|&p| p < last_scale && p >= 3) {
+                    Some(p) => {
+                        total += (current + 0.5) * 10f64.powi(p);
+                        current = 0.0;
+                        j += 4;
+                    }
+                    None => {
+                        // "seven and a half years"
+                        current += 0.5;
+                        j += 3;
+                    }
+                }
                 words += 1;
-                j += 4;
                 end = j;
                 break;
             } else {
@@ -1627,15 +1707,18 @@ impl<'a> Scanner<'a, '_> {
                 if self.glued(k) && ordinal_suffix(self.t(k)) {
                     k += 1;
                 }
+                let mut last_day = None;
+                if let Some((d2, k2)) = self.day_range_end(k, day) {
+                    last_day = Some(d2);
+                    k = k2;
+                }
                 let clean = !(self.glued(k)
-                    && (self.is_word(k)
-                        || self.is_number(k)
-                        || matches!(self.t(k), ":" | "." | "%")))
+                    && (self.is_word(k) || self.is_number(k) || matches!(self.t(k), ":" | "%")))
                     && !self.has_suffix(k);
-                if clean && day <= days_in_month(m) {
+                if clean && last_day.unwrap_or(day) <= days_in_month(m) {
                     let (year, e) = self.year_after(k);
-                    let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
-                    self.push_date(start, self.end(e - 1), Some(format!("{y}-{m:02}-{day:02}")));
+                    let v = date_value(year, m, day, last_day);
+                    self.push_date(start, self.end(e - 1), Some(v));
                     return Some(e);
                 }
             }
@@ -1729,6 +1812,15 @@ impl<'a> Scanner<'a, '_> {
         }
         self.push_date(start, self.end(i), Some(format!("XXXX-WXX-{wd}")));
         Some(i + 1)
+    }
+}
+
+/// "2024-03-18", "XXXX-03-18", or an interval "XXXX-09-16/XXXX-09-19" for a day range.
+fn date_value(year: Option<u32>, m: u32, day: u32, last_day: Option<u32>) -> String {
+    let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+    match last_day {
+        Some(d2) => format!("{y}-{m:02}-{day:02}/{y}-{m:02}-{d2:02}"),
+        None => format!("{y}-{m:02}-{day:02}"),
     }
 }
 

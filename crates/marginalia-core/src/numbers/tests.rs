@@ -390,6 +390,32 @@ const ROWS: &[Row] = &[
         &[("18 Sept 2023", Date, D("2023-09-18"), None)],
     ),
     (
+        "month day range",
+        "conducted September 16-19, using",
+        &[("September 16-19", Date, D("XXXX-09-16/XXXX-09-19"), None)],
+    ),
+    (
+        "day range month",
+        "16-19 September 2016",
+        &[(
+            "16-19 September 2016",
+            Date,
+            D("2016-09-16/2016-09-19"),
+            None,
+        )],
+    ),
+    (
+        "month ordinal day before full stop",
+        "since January 1st. Then",
+        &[("January 1st", Date, D("XXXX-01-01"), None)],
+    ),
+    (
+        "month day before full stop",
+        "and September 18. Then",
+        &[("September 18", Date, D("XXXX-09-18"), None)],
+    ),
+    ("words o'clock", "at three o’clock", &[]),
+    (
         "weekday",
         "on Monday",
         &[("Monday", Date, D("XXXX-WXX-1"), None)],
@@ -492,6 +518,24 @@ const ROWS: &[Row] = &[
     ("citation", "was scraped[3] then", &[]),
     ("list marker", "1. First item", &[]),
     ("slash", "24/7 and 9/11", &[]),
+    (
+        "and a half",
+        "seven and a half years",
+        &[("seven and a half years", Quantity, N(7.5), Some("yr"))],
+    ),
+    ("tweet id", "tweet-id=\"783492272595750912\"", &[]),
+    ("all-caps name", "a USA TODAY analysis", &[]),
+    (
+        "all-caps headline",
+        "MARKETS FALL TODAY",
+        &[("TODAY", Date, No, None)],
+    ),
+    ("mid two digits", "unemployment is in the mid-30s", &[]),
+    (
+        "mid apostrophe decade",
+        "the mid-’90s",
+        &[("the mid-’90s", Date, D("199"), None)],
+    ),
     // Never panics; what little is found is exact.
     ("lone dollar", "$", &[]),
     ("lone percent", "%", &[]),
@@ -571,12 +615,17 @@ fn year_after_a_name_stays_a_date() {
 
 #[test]
 fn huge_number_has_no_value() {
-    let text = format!("{} people", "9".repeat(400));
+    // 400 digits in thousands groups: a count too big for f64.
+    let digits = format!("1{}", ",000".repeat(133));
+    let text = format!("{digits} people");
     let found = recognize(&TextIndex::new(&text));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].label, Cardinal);
-    assert_eq!(found[0].span.len(), 400);
+    assert_eq!(found[0].span.slice(&text), digits);
     assert_eq!(found[0].value, None);
+    // 400 plain digits: an identifier, not annotated.
+    let plain = "9".repeat(400);
+    assert!(recognize(&TextIndex::new(&plain)).is_empty());
 }
 
 #[test]
