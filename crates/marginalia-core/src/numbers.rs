@@ -56,13 +56,17 @@ use words::*;
 ///   `:` or `/` (`24/7`, `9/11`), phone numbers (`020 7946 0958`, `+44 20...`, `555-1234`),
 ///   footnote digits glued to words or punctuation (`scraped.3`, `[3]`) and list markers at the
 ///   start of a line (`1.`).
-/// - Bare `one` is not a count (`one of the`, `no one`); it is when it carries a scale, unit,
-///   percent or currency (`one million`, `one per cent`).
+/// - Bare `one` is not a count (`one of the`, `no one`, `one day`); it is when it carries a
+///   scale, unit, percent or currency (`one million`, `one per cent`, `one month`).
 /// - `first` and `second` are ordinals only after a determiner (`the first`, `its second`);
 ///   `a second` must be followed by a noun (`a second term`), not `later` or punctuation.
 /// - Durations are `QUANTITY` with a time unit (`3.5 hours` → `3.5` `h`, `two years` → `2`
 ///   `yr`); with `ago` they become a `DATE` without value.
 /// - `pounds` is money (`GBP`) unless followed by `of` or near a word about weight (`weighs`).
+/// - Ranges are one span without a value: `10-15`, `3-1`, `$5-10m`, `10-15%`; day ranges are
+///   an ISO 8601 interval (`September 16-19` → `"XXXX-09-16/XXXX-09-19"`), year ranges too
+///   (`2019-20` → `"2019/2020"`).
+/// - Identifiers of nine or more digits without separators (tweet ids, timestamps) are skipped.
 /// - Approximators stay outside spans (`more than 700 million` → `700 million`); `the` is inside
 ///   decade and century spans (`the 1950s`).
 pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
@@ -431,7 +435,22 @@ impl<'a> Scanner<'a, '_> {
             pow = p;
             e = e2;
         }
-        let v = d.value(pow);
+        let mut v = d.value(pow);
+        // A range: "$5-10m", "£20-£30". One span, no single value.
+        if matches!(self.t(e), "-" | "–") && self.glued(e) && self.glued(e + 1) {
+            let k = if currency_symbol(self.t(e + 1)) == Some(code) && self.glued(e + 2) {
+                e + 2
+            } else {
+                e + 1
+            };
+            if self.is_number(k) && parse_digits(self.t(k)).is_some() {
+                e = k + 1;
+                if let Some((_, e2)) = self.scale_after(e, true) {
+                    e = e2;
+                }
+                v = None;
+            }
+        }
         self.push_num(start, self.end(e - 1), Label::Money, v, code);
         Some(e)
     }
@@ -921,6 +940,34 @@ impl<'a> Scanner<'a, '_> {
         let mut pow = 0;
         let mut scaled = false;
         if let Some((p, e2)) = self.scale_after(e, false) {
+            // "the 100m final": metres in athletics and swimming.
+            let mut buf = [0u8; 24];
+            let sport = self.t(e) == "m"
+                && d.plain()
+                && self.spaced(e2)
+                && self.lower(e2, &mut buf).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "sprint"
+                            | "final"
+                            | "race"
+                            | "hurdles"
+                            | "freestyle"
+                            | "butterfly"
+                            | "backstroke"
+                            | "breaststroke"
+                            | "relay"
+                            | "dash"
+                            | "medley"
+                            | "heat"
+                            | "semi-final"
+                    )
+                });
+            if sport {
+                let v = d.value(0);
+                self.push_num(start, self.end(e), Label::Quantity, v, "m");
+                return e2;
+            }
             pow = p;
             e = e2;
             scaled = true;
@@ -987,6 +1034,10 @@ impl<'a> Scanner<'a, '_> {
         }
         if let Some((phrase, e2)) = self.lex.units.match_at(self.text, self.toks, e) {
             let sym = phrase.symbol;
+            // "one day" is an idiom ("one day I will"), not a duration.
+            if weak && sym == "d" {
+                return e2;
+            }
             if time_unit(sym) && self.spaced(e2) && self.word_is(e2, "ago") {
                 self.push_date(start, self.end(e2), None);
                 return e2 + 1;
@@ -1064,7 +1115,10 @@ impl<'a> Scanner<'a, '_> {
                 .toks
                 .get(i + 1)
                 .is_some_and(|t| t.is_capitalised(self.text));
-        self.mid_capital(i - 1) && month(prev).is_none() && weekday(prev).is_none() && !next_capital
+        // Capitalised or camel-case ("iPhone 15") word in mid-sentence.
+        let name_like =
+            prev.chars().any(char::is_uppercase) && !self.index.is_sentence_initial(i - 1);
+        name_like && month(prev).is_none() && weekday(prev).is_none() && !next_capital
     }
 
     /// "pounds" as a weight: "10 pounds of", or a weight word shortly before.

@@ -536,6 +536,69 @@ const ROWS: &[Row] = &[
         "the mid-’90s",
         &[("the mid-’90s", Date, D("199"), None)],
     ),
+    (
+        "camel-case name",
+        "The iPhone 15 costs $799",
+        &[("$799", Money, N(799.0), Some("USD"))],
+    ),
+    (
+        "sprint metres",
+        "the 100m final",
+        &[("100m", Quantity, N(100.0), Some("m"))],
+    ),
+    (
+        "FTSE 100",
+        "The FTSE 100 closed down 45 points",
+        &[("45", Cardinal, N(45.0), None)],
+    ),
+    (
+        "pence price",
+        "fell 3.2% to 450p",
+        &[
+            ("3.2%", Percent, N(3.2), Some("%")),
+            ("450p", Money, N(4.5), Some("GBP")),
+        ],
+    ),
+    (
+        "one in five",
+        "One in five children",
+        &[("five", Cardinal, N(5.0), None)],
+    ),
+    ("score", "a 3-1 win", &[("3-1", Cardinal, No, None)]),
+    (
+        "money in brackets",
+        "$3.4bn (£2.7bn)",
+        &[
+            ("$3.4bn", Money, N(3.4e9), Some("USD")),
+            ("£2.7bn", Money, N(2.7e9), Some("GBP")),
+        ],
+    ),
+    (
+        "strict May trigger",
+        "Mrs May said on 24 May 2019",
+        &[("24 May 2019", Date, D("2019-05-24"), None)],
+    ),
+    (
+        "money range",
+        "$5-10m",
+        &[("$5-10m", Money, No, Some("USD"))],
+    ),
+    (
+        "money range repeated sign",
+        "£20-£30 tickets",
+        &[("£20-£30", Money, No, Some("GBP"))],
+    ),
+    ("one day idiom", "I hope that one day we win", &[]),
+    (
+        "one month duration",
+        "One month after",
+        &[("One month", Quantity, N(1.0), Some("mo"))],
+    ),
+    (
+        "percent range",
+        "10-15%",
+        &[("10-15%", Percent, No, Some("%"))],
+    ),
     // Never panics; what little is found is exact.
     ("lone dollar", "$", &[]),
     ("lone percent", "%", &[]),
