@@ -1198,6 +1198,16 @@ impl<'a> Scanner<'a, '_> {
         if let Some(wd) = weekday(s) {
             return self.date_at_weekday(i, wd);
         }
+        // "Monday’s debate": the weekday without the possessive.
+        if let Some(name) = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")) {
+            if let Some(wd) = weekday(name) {
+                if !(i > 0 && self.spaced(i) && self.mid_capital(i - 1)) {
+                    let start = self.start(i);
+                    self.push_date(start, start + name.len(), Some(format!("XXXX-WXX-{wd}")));
+                }
+                return Some(i + 1);
+            }
+        }
         let mut buf = [0u8; 24];
         let lw = lower_ascii(s, &mut buf)?;
         let lw: &str = lw;

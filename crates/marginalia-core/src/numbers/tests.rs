@@ -599,6 +599,88 @@ const ROWS: &[Row] = &[
         "10-15%",
         &[("10-15%", Percent, No, Some("%"))],
     ),
+    (
+        "crore",
+        "₹500 crore",
+        &[("₹500 crore", Money, N(5e9), Some("INR"))],
+    ),
+    (
+        "weekday possessive",
+        "Monday’s debate",
+        &[("Monday", Date, D("XXXX-WXX-1"), None)],
+    ),
+    (
+        "decade 2020s",
+        "the 2020s",
+        &[("the 2020s", Date, D("202"), None)],
+    ),
+    (
+        "decade ’60s",
+        "the ’60s",
+        &[("the ’60s", Date, D("196"), None)],
+    ),
+    (
+        "century 1700s",
+        "the 1700s",
+        &[("the 1700s", Date, D("17"), None)],
+    ),
+    (
+        "month abbreviation with dot",
+        "Jan. 2, 2020",
+        &[("Jan. 2, 2020", Date, D("2020-01-02"), None)],
+    ),
+    ("bare abbreviation", "Jan said", &[]),
+    ("April name", "April Jones said", &[]),
+    (
+        "ordinal day alone",
+        "on the 5th",
+        &[("5th", Ordinal, N(5.0), None)],
+    ),
+    (
+        "fiscal year slash",
+        "in 2019/20",
+        &[("2019/20", Date, D("2019/2020"), None)],
+    ),
+    (
+        "ISO month",
+        "2019-03",
+        &[("2019-03", Date, D("2019-03"), None)],
+    ),
+    (
+        "slash date",
+        "on 18/03/2024",
+        &[("18/03/2024", Date, D("2024-03-18"), None)],
+    ),
+    (
+        "US slash date",
+        "on 03/18/2024",
+        &[("03/18/2024", Date, D("2024-03-18"), None)],
+    ),
+    (
+        "USD prefix with scale",
+        "USD 5 million",
+        &[("USD 5 million", Money, N(5e6), Some("USD"))],
+    ),
+    (
+        "currency words after scale",
+        "5 million euros",
+        &[("5 million euros", Money, N(5e6), Some("EUR"))],
+    ),
+    (
+        "litre price",
+        "65p a litre",
+        &[("65p", Money, N(0.65), Some("GBP"))],
+    ),
+    (
+        "strong compound",
+        "a 5,000-strong crowd",
+        &[("5,000", Cardinal, N(5000.0), None)],
+    ),
+    (
+        "decimal degrees",
+        "1.5°C of warming",
+        &[("1.5°C", Quantity, N(1.5), Some("°C"))],
+    ),
     // Never panics; what little is found is exact.
     ("lone dollar", "$", &[]),
     ("lone percent", "%", &[]),

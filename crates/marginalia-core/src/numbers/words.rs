@@ -80,6 +80,8 @@ pub(super) fn digit_scale(w: &str, glued: bool, money: bool) -> Option<i32> {
         "bn" | "bln" | "Bn" => 9,
         "mn" | "mln" => 6,
         "tn" | "trn" => 12,
+        "lakh" | "lakhs" => 5,
+        "crore" | "crores" => 7,
         "m" | "M" if glued => 6,
         "k" | "K" if glued => 3,
         "b" | "B" if glued && money => 9,
