@@ -77,6 +77,7 @@ pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
         lex: lexicon(),
         out: Vec::new(),
         last_end: 0,
+        caps_cache: None,
     };
     scanner.run();
     scanner.out
@@ -222,6 +223,8 @@ struct Scanner<'a, 'x> {
     out: Vec<Annotation>,
     /// End byte of the last annotation pushed.
     last_end: usize,
+    /// Last answer of [`Scanner::caps_sentence`]: `(sentence, all capitals)`.
+    caps_cache: Option<(usize, bool)>,
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -298,13 +301,24 @@ impl<'a> Scanner<'a, '_> {
             .is_some_and(|t| t.is_capitalised(self.text) && !self.index.is_sentence_initial(j))
     }
 
-    /// Is the sentence of token `i` written in capitals (a shouted headline)?
-    fn caps_sentence(&self, i: usize) -> bool {
-        let Some(sentence) = self
-            .toks
-            .get(i)
-            .and_then(|t| self.index.sentences().get(t.sentence))
-        else {
+    /// Is the sentence of token `i` written in capitals (a shouted headline)? Cached per
+    /// sentence, so a long all-caps text stays linear.
+    fn caps_sentence(&mut self, i: usize) -> bool {
+        let Some(index) = self.toks.get(i).map(|t| t.sentence) else {
+            return false;
+        };
+        if let Some((cached, caps)) = self.caps_cache {
+            if cached == index {
+                return caps;
+            }
+        }
+        let caps = self.compute_caps_sentence(index);
+        self.caps_cache = Some((index, caps));
+        caps
+    }
+
+    fn compute_caps_sentence(&self, index: usize) -> bool {
+        let Some(sentence) = self.index.sentences().get(index) else {
             return false;
         };
         let words = sentence.tokens.clone().filter(|&j| self.is_word(j));
