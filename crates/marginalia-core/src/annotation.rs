@@ -38,6 +38,17 @@ impl Layer {
     }
 }
 
+/// The export id of the `ordinal`-th (1-based) annotation of a layer in text order: `e1`, `n4`,
+/// `q2`. The export, the page and the lists all name annotations this way.
+///
+/// ```
+/// use marginalia_core::{annotation::annotation_id, Layer};
+/// assert_eq!(annotation_id(Layer::Number, 4), "n4");
+/// ```
+pub fn annotation_id(layer: Layer, ordinal: usize) -> String {
+    format!("{}{}", layer.id_prefix(), ordinal)
+}
+
 /// A span's label. Each label belongs to exactly one [`Layer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Label {

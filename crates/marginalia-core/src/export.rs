@@ -173,7 +173,7 @@ pub fn build<'a>(
         let layer = a.layer();
         let slot = Layer::ALL.iter().position(|l| *l == layer).unwrap_or(0);
         counters[slot] += 1;
-        ids.push(format!("{}{}", layer.id_prefix(), counters[slot]));
+        ids.push(crate::annotation::annotation_id(layer, counters[slot]));
     }
     let entity_id = |span: Span| -> Option<String> {
         items
