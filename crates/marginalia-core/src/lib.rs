@@ -17,6 +17,7 @@ pub mod annotation;
 pub mod entities;
 pub mod export;
 pub mod html;
+pub mod input;
 pub mod numbers;
 pub mod offsets;
 pub mod quotes;
