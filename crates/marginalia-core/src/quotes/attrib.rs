@@ -1,0 +1,616 @@
+//! Who said it: cues (reporting verbs) and speakers around a paired quotation, and whether it is
+//! speech or a quoted term.
+
+use super::lexicon::{
+    cue_words, is_determiner, is_name_connector, is_naming, is_not_name, is_org_noun,
+    is_participle, pronoun, Pronoun,
+};
+use super::pairs::{Group, Piece};
+use crate::annotation::{Annotation, Label, QuoteKind};
+use crate::span::Span;
+use crate::text::{TextIndex, Token, TokenKind};
+
+/// How far back (in entities) to look for a pronoun's antecedent.
+const ENTITY_LOOKBACK: usize = 400;
+/// How far back (in tokens) to look for a name when there is no entity.
+const NAME_LOOKBACK: usize = 250;
+/// Longest stretch (in tokens) between a cue and a quotation in the same sentence.
+const SENTENCE_WINDOW: usize = 40;
+
+/// What the layer concluded about one quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Found {
+    pub kind: QuoteKind,
+    pub speaker: Option<Span>,
+    pub cue: Option<Span>,
+}
+
+/// Shared state for attributing the quotations of one text.
+pub(super) struct Attributor<'i, 'a> {
+    index: &'i TextIndex<'a>,
+    text: &'a str,
+    toks: &'i [Token],
+    ents: &'i [Annotation],
+}
+
+/// Counts about a quotation's words.
+struct Shape {
+    words: usize,
+    inner_punct: bool,
+    lower_start: bool,
+    sentence_initial: bool,
+    final_punct: bool,
+    last_inner: usize,
+}
+
+impl<'i, 'a> Attributor<'i, 'a> {
+    pub(super) fn new(index: &'i TextIndex<'a>, ents: &'i [Annotation]) -> Self {
+        Attributor {
+            index,
+            text: index.text(),
+            toks: index.tokens(),
+            ents,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.index.token_text(i)
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| t.kind == TokenKind::Punct)
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "‹" | "›"
+        )
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Option<Span> {
+        let (ta, tb) = (self.toks.get(a)?, self.toks.get(b)?);
+        (ta.span.start <= tb.span.end).then(|| Span::new(ta.span.start, tb.span.end))
+    }
+
+    /// Number of tokens of the cue starting at token `i` (0 for none).
+    fn cue_at(&self, i: usize) -> usize {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokenKind::Word => {
+                let n = cue_words(self.word(i), self.word(i + 1));
+                // `said to be` is not a reporting verb
+                if n == 1 && self.word(i + 1).eq_ignore_ascii_case("to") && !self.is_punct(i + 2) {
+                    let w = self.word(i);
+                    if w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says") {
+                        return 0;
+                    }
+                }
+                n
+            }
+            _ => 0,
+        }
+    }
+
+    fn shape(&self, pieces: &[Piece]) -> Shape {
+        let mut s = Shape {
+            words: 0,
+            inner_punct: false,
+            lower_start: false,
+            sentence_initial: false,
+            final_punct: false,
+            last_inner: 0,
+        };
+        let last_tok = pieces.last().map_or(0, |p| p.last);
+        s.last_inner = last_tok;
+        let mut first_word = None;
+        for p in pieces {
+            for i in p.first..=p.last {
+                let Some(t) = self.toks.get(i) else { break };
+                if t.kind == TokenKind::Punct {
+                    let w = t.text(self.text);
+                    let is_last = i == last_tok;
+                    if matches!(w, "." | "!" | "?" | ";" | ":" | "…") || (w == "," && !is_last) {
+                        if is_last {
+                            s.final_punct = true;
+                        } else {
+                            s.inner_punct = true;
+                        }
+                    }
+                    if is_last && w == "," {
+                        s.final_punct = true;
+                    }
+                } else {
+                    s.words += 1;
+                    if first_word.is_none() {
+                        first_word = Some(i);
+                    }
+                }
+            }
+        }
+        if let Some(f) = first_word {
+            if let Some(t) = self.toks.get(f) {
+                s.lower_start = t.first_char(self.text).is_lowercase();
+            }
+            s.sentence_initial = self.index.is_sentence_initial(f);
+        }
+        s
+    }
+
+    /// Attributes one quotation.
+    pub(super) fn attribute(&self, g: &Group, pieces: &[Piece]) -> Found {
+        let shape = self.shape(pieces);
+        let speech = |speaker, cue| Found {
+            kind: QuoteKind::Speech,
+            speaker,
+            cue,
+        };
+        if let Some((cue, speaker)) = self.after_close(g, &shape) {
+            return speech(speaker, Some(cue));
+        }
+        if let Some((cue, speaker)) = self.before_open(g) {
+            return speech(speaker, Some(cue));
+        }
+        if let Some((cue, speaker)) = self.according_to(g) {
+            return speech(speaker, Some(cue));
+        }
+        if let Some((cue, speaker)) = self.partial(g, &shape) {
+            return speech(speaker, Some(cue));
+        }
+        let term = shape.words <= 4
+            && !shape.inner_punct
+            && (shape.lower_start || !shape.sentence_initial || !shape.final_punct);
+        Found {
+            kind: if term {
+                QuoteKind::Term
+            } else {
+                QuoteKind::Speech
+            },
+            speaker: None,
+            cue: None,
+        }
+    }
+
+    /// `“…,” said X`, `“…,” X said`, `“…?” he asked`.
+    fn after_close(&self, g: &Group, shape: &Shape) -> Option<(Span, Option<Span>)> {
+        let c = g.close;
+        let mut j = c + 1;
+        let mut sep = false;
+        if matches!(self.word(j), "," | "—" | "–") && !self.toks.get(j)?.newline_before {
+            j += 1;
+            sep = true;
+        }
+        let first = self.toks.get(j)?;
+        if first.newline_before || first.kind != TokenKind::Word {
+            return None;
+        }
+        let last_inner = self.word(shape.last_inner);
+        let clause_end = sep || matches!(last_inner, "," | "?" | "!" | "—" | "–" | "…" | "-");
+        let sloppy_period = last_inner == "." && first.first_char(self.text).is_lowercase();
+        if !(clause_end || sloppy_period) {
+            return None;
+        }
+        let n = self.cue_at(j);
+        if n > 0 {
+            let cue = self.span_of(j, j + n - 1)?;
+            return Some((cue, self.speaker_after(j + n)));
+        }
+        // Subject, then the verb: `he said`, `Spotify’s Daniel Ek said`.
+        let end = (j + 10).min(self.toks.len());
+        for k in j + 1..end {
+            let t = &self.toks[k];
+            if t.newline_before {
+                return None;
+            }
+            if t.kind == TokenKind::Punct {
+                if matches!(self.word(k), "," | "(" | ")" | "." | "-") && !self.is_quote_mark(k) {
+                    if self.word(k) == "." && t.space_before {
+                        return None;
+                    }
+                    if self.word(k) == "." {
+                        // initials only: `J. K. Rowling`
+                        let prev = self.word(k - 1);
+                        if prev.chars().count() != 1 {
+                            return None;
+                        }
+                    }
+                    continue;
+                }
+                return None;
+            }
+            let n = self.cue_at(k);
+            if n > 0 {
+                let cue = self.span_of(k, k + n - 1)?;
+                return Some((cue, self.speaker_before(j, k, true)));
+            }
+        }
+        None
+    }
+
+    /// `X said: “…”`, `He added: “…”`, `X told reporters, “…”`, `said “…”`.
+    fn before_open(&self, g: &Group) -> Option<(Span, Option<Span>)> {
+        let o = g.open;
+        let mut k = o.checked_sub(1)?;
+        if self.toks.get(o)?.newline_before {
+            return None;
+        }
+        let direct = !matches!(self.word(k), ":" | ",");
+        if !direct {
+            k = k.checked_sub(1)?;
+            if self.toks.get(k + 1)?.newline_before {
+                return None;
+            }
+        }
+        let stop = k.saturating_sub(if direct { 0 } else { 8 });
+        let mut v = k;
+        loop {
+            let t = self.toks.get(v)?;
+            if t.kind == TokenKind::Punct {
+                return None;
+            }
+            let n = self.cue_at(v);
+            if n > 0 && v + n - 1 <= k {
+                let cue = self.span_of(v, v + n - 1)?;
+                let lo = self.clause_start(v);
+                let speaker = if is_participle(self.word(v)) {
+                    None
+                } else {
+                    self.speaker_before(lo, v, false)
+                };
+                return Some((cue, speaker));
+            }
+            if v == stop || t.newline_before {
+                return None;
+            }
+            v -= 1;
+        }
+    }
+
+    /// `according to X` in the quotation's sentences.
+    fn according_to(&self, g: &Group) -> Option<(Span, Option<Span>)> {
+        let before = self.sentence_window_before(g.open);
+        let after = self.sentence_window_after(g.close);
+        for k in before.chain(after) {
+            if self.word(k).eq_ignore_ascii_case("according")
+                && self.word(k + 1).eq_ignore_ascii_case("to")
+            {
+                let cue = self.span_of(k, k + 1)?;
+                return Some((cue, self.speaker_after(k + 2)));
+            }
+        }
+        None
+    }
+
+    /// A partial quotation in a sentence with a reporting verb before it:
+    /// `Lisa Nandy told parliament there was “no clear consensus”`.
+    fn partial(&self, g: &Group, shape: &Shape) -> Option<(Span, Option<Span>)> {
+        let o = g.open;
+        for v in self.sentence_window_before(o) {
+            let n = self.cue_at(v);
+            if n == 0 {
+                continue;
+            }
+            let after_verb = v + n;
+            let gap = o.saturating_sub(after_verb);
+            let linked = gap == 0
+                || (gap == 1 && matches!(self.word(after_verb), "that" | ":" | ","))
+                || (is_naming(self.word(v)) && gap <= 3);
+            if shape.words < 2 && !linked {
+                return None;
+            }
+            let cue = self.span_of(v, after_verb - 1)?;
+            let lo = self.clause_start(v);
+            return Some((cue, self.speaker_before(lo, v, false)));
+        }
+        None
+    }
+
+    /// Tokens before `o` in its sentence, nearest first, stopping at another quotation mark.
+    fn sentence_window_before(&self, o: usize) -> impl Iterator<Item = usize> + '_ {
+        let sentence = self.toks.get(o).map_or(usize::MAX, |t| t.sentence);
+        let lo = o.saturating_sub(SENTENCE_WINDOW);
+        (lo..o)
+            .rev()
+            .take_while(move |&k| {
+                self.toks.get(k).is_some_and(|t| t.sentence == sentence) && !self.is_quote_mark(k)
+            })
+            .filter(move |&k| k + 1 < o || !self.is_punct(k))
+    }
+
+    /// Tokens after `c` in its sentence, stopping at another quotation mark.
+    fn sentence_window_after(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        let sentence = self.toks.get(c).map_or(usize::MAX, |t| t.sentence);
+        let hi = (c + 1 + SENTENCE_WINDOW).min(self.toks.len());
+        (c + 1..hi).take_while(move |&k| {
+            self.toks.get(k).is_some_and(|t| t.sentence == sentence) && !self.is_quote_mark(k)
+        })
+    }
+
+    /// First token of the clause holding token `v`: its sentence start, or the token after an
+    /// earlier quotation mark, at most 14 tokens back.
+    fn clause_start(&self, v: usize) -> usize {
+        let sentence = self.toks.get(v).map_or(usize::MAX, |t| t.sentence);
+        let mut lo = v;
+        while lo > 0 && v - lo < 14 {
+            let k = lo - 1;
+            if self.toks.get(k).is_none_or(|t| t.sentence != sentence) || self.is_quote_mark(k) {
+                break;
+            }
+            lo = k;
+        }
+        lo
+    }
+
+    /// The speaker named after a cue: `said Daniel Ek, Spotify’s chief executive`.
+    fn speaker_after(&self, j: usize) -> Option<Span> {
+        let first = self.toks.get(j)?;
+        if first.newline_before || first.kind != TokenKind::Word {
+            return None;
+        }
+        let mut end = j;
+        while end < self.toks.len() && end - j < 8 {
+            let t = &self.toks[end];
+            if end > j && t.newline_before {
+                break;
+            }
+            if t.kind == TokenKind::Punct && !self.is_initial_dot(end) {
+                break;
+            }
+            end += 1;
+        }
+        let region = self.span_of(j, end - 1)?;
+        if let Some(s) = self.entity_in(region, false) {
+            return Some(s);
+        }
+        if let Some(s) = self.entity_starting_at(first.span.start) {
+            return Some(s);
+        }
+        self.noun_phrase_at(j, end)
+    }
+
+    /// The speaker named in `lo..verb` (before a cue). `start_first`: look at the start of the
+    /// region before its end (after a quotation: `“…,” he said`).
+    fn speaker_before(&self, lo: usize, verb: usize, start_first: bool) -> Option<Span> {
+        if lo >= verb {
+            return None;
+        }
+        let region = self.span_of(lo, verb - 1)?;
+        if let Some(s) = self.entity_in(region, true) {
+            return Some(s);
+        }
+        let mut k = verb - 1;
+        while k > lo && matches!(self.word(k), "," | ")") {
+            k -= 1;
+        }
+        if start_first {
+            let mut end = lo;
+            while end < verb && !self.is_punct(end) {
+                end += 1;
+            }
+            if let Some(s) = self.noun_phrase_at(lo, end) {
+                return Some(s);
+            }
+        }
+        self.noun_phrase_ending_at(lo, k)
+    }
+
+    fn is_initial_dot(&self, k: usize) -> bool {
+        self.word(k) == "."
+            && k > 0
+            && !self.toks[k].space_before
+            && self.word(k - 1).chars().count() == 1
+            && self.word(k - 1).chars().all(char::is_uppercase)
+    }
+
+    /// A speaker phrase starting at `j`, ending before `end`: pronoun, name, `the company`.
+    fn noun_phrase_at(&self, j: usize, end: usize) -> Option<Span> {
+        let w = self.word(j);
+        if let Some(p) = pronoun(w) {
+            return self.resolve(j, p);
+        }
+        if let Some(b) = self.name_run_from(j, end) {
+            return self.name_span(j, b);
+        }
+        if is_determiner(w) && end > j + 1 {
+            let last = (end - 1).min(j + 5);
+            if (j + 1..=last).any(|k| is_org_noun(self.word(k))) {
+                if let Some(s) = self.last_entity_before(self.toks[j].span.start, Label::Org) {
+                    return Some(s);
+                }
+            }
+            return self.span_of(j, last);
+        }
+        if w.ends_with('s') && self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) {
+            return self.span_of(j, j);
+        }
+        None
+    }
+
+    /// A speaker phrase ending at token `k` (not before `lo`).
+    fn noun_phrase_ending_at(&self, lo: usize, k: usize) -> Option<Span> {
+        let t = self.toks.get(k)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = self.word(k);
+        if let Some(p) = pronoun(w) {
+            return self.resolve(k, p);
+        }
+        if let Some(a) = self.name_run_to(lo, k) {
+            return self.name_span(a, k);
+        }
+        if !t.first_char(self.text).is_lowercase() {
+            return None;
+        }
+        // `the company`, `a spokeswoman for the label`
+        let stop = lo.max(k.saturating_sub(5));
+        let mut d = k;
+        while d > stop {
+            d -= 1;
+            if self.is_punct(d) {
+                break;
+            }
+            if is_determiner(self.word(d)) {
+                if is_org_noun(w) {
+                    if let Some(s) = self.last_entity_before(self.toks[d].span.start, Label::Org) {
+                        return Some(s);
+                    }
+                }
+                return self.span_of(d, k);
+            }
+        }
+        if w.ends_with('s') && w.len() > 3 {
+            return self.span_of(k, k); // `officials`, `sources`
+        }
+        None
+    }
+
+    fn is_name_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.is_capitalised(self.text)
+                && pronoun(self.word(k)).is_none()
+        })
+    }
+
+    /// End (inclusive) of a run of capitalised words starting at `j`, before `end`.
+    fn name_run_from(&self, j: usize, end: usize) -> Option<usize> {
+        if !self.is_name_word(j) || is_not_name(self.word(j)) {
+            return None;
+        }
+        let mut b = j;
+        let mut k = j + 1;
+        while k < end && k - j < 8 {
+            if self.is_name_word(k) && !self.toks[k].newline_before {
+                b = k;
+            } else if self.is_initial_dot(k) {
+                // keep going: `J. K. Rowling`
+            } else if is_name_connector(self.word(k)) && self.is_name_word(k + 1) && k + 1 < end {
+                // `Bank of England`
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        Some(b)
+    }
+
+    /// Start of a run of capitalised words ending at `k`, not before `lo`.
+    fn name_run_to(&self, lo: usize, k: usize) -> Option<usize> {
+        if !self.is_name_word(k) {
+            return None;
+        }
+        let mut a = k;
+        while a > lo && k - a < 8 {
+            let p = a - 1;
+            if self.toks[a].newline_before {
+                break;
+            }
+            if self.is_name_word(p) || self.is_initial_dot(p) {
+                a = p;
+            } else if p > lo && is_name_connector(self.word(p)) && self.is_name_word(p - 1) {
+                a = p - 1;
+            } else {
+                break;
+            }
+        }
+        while a < k && (is_not_name(self.word(a)) || self.is_punct(a)) {
+            a += 1;
+        }
+        (!is_not_name(self.word(a))).then_some(a)
+    }
+
+    /// The span of a name run `a..=b`, or the entity overlapping it.
+    fn name_span(&self, a: usize, b: usize) -> Option<Span> {
+        let run = self.span_of(a, b)?;
+        if let Some(e) = self.entity_overlapping(run) {
+            return Some(e.span);
+        }
+        Some(run)
+    }
+
+    /// Resolves a pronoun at token `k`.
+    fn resolve(&self, k: usize, p: Pronoun) -> Option<Span> {
+        let at = self.toks.get(k)?.span.start;
+        match p {
+            Pronoun::Person => self
+                .last_entity_before(at, Label::Per)
+                .or_else(|| self.name_before(k)),
+            Pronoun::Thing => self.last_entity_before(at, Label::Org),
+            Pronoun::Other => None,
+        }
+    }
+
+    /// The nearest run of two or more capitalised words before token `k` (no entity needed).
+    fn name_before(&self, k: usize) -> Option<Span> {
+        let stop = k.saturating_sub(NAME_LOOKBACK);
+        let mut i = k;
+        while i > stop {
+            i -= 1;
+            if !self.is_name_word(i) {
+                continue;
+            }
+            let b = i;
+            let Some(a) = self.name_run_to(stop, b) else {
+                continue;
+            };
+            let words = (a..=b).filter(|&x| self.is_name_word(x)).count();
+            if words >= 2 {
+                let run = self.span_of(a, b)?;
+                match self.entity_overlapping(run) {
+                    None => return Some(run),
+                    Some(e) if e.label == Label::Per => return Some(e.span),
+                    Some(_) => {} // an organisation or place: keep looking
+                }
+            }
+            i = a;
+        }
+        None
+    }
+
+    fn entity_starting_at(&self, byte: usize) -> Option<Span> {
+        let i = self.ents.partition_point(|e| e.span.start < byte);
+        self.ents
+            .get(i)
+            .filter(|e| e.span.start == byte)
+            .map(|e| e.span)
+    }
+
+    fn entity_overlapping(&self, span: Span) -> Option<&'i Annotation> {
+        let i = self.ents.partition_point(|e| e.span.end <= span.start);
+        self.ents.get(i).filter(|e| e.span.overlaps(&span))
+    }
+
+    /// A PER (else ORG) entity starting inside `region`: the last one when `last`, else the
+    /// first.
+    fn entity_in(&self, region: Span, last: bool) -> Option<Span> {
+        let i = self.ents.partition_point(|e| e.span.start < region.start);
+        let inside = self.ents[i.min(self.ents.len())..]
+            .iter()
+            .take_while(|e| e.span.start < region.end)
+            .take(16);
+        let mut per = None;
+        let mut org = None;
+        for e in inside {
+            let slot = match e.label {
+                Label::Per => &mut per,
+                Label::Org => &mut org,
+                _ => continue,
+            };
+            if last || slot.is_none() {
+                *slot = Some(e.span);
+            }
+        }
+        per.or(org)
+    }
+
+    /// The last entity of `label` ending at or before byte `at`.
+    fn last_entity_before(&self, at: usize, label: Label) -> Option<Span> {
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        self.ents[..i.min(self.ents.len())]
+            .iter()
+            .rev()
+            .take(ENTITY_LOOKBACK)
+            .find(|e| e.label == label && e.span.end <= at)
+            .map(|e| e.span)
+    }
+}

@@ -1,0 +1,321 @@
+//! Word lists of the quote layer: reporting verbs (cues), pronouns, determiners.
+
+/// Reporting verbs and phrases that introduce a quotation, lower case. Multi-word cues are
+/// listed with single spaces and matched token by token.
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "adding",
+    "told",
+    "tells",
+    "telling",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "writing",
+    "warned",
+    "warns",
+    "warning",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "arguing",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "noting",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "declared",
+    "declares",
+    "announced",
+    "admitted",
+    "admits",
+    "acknowledged",
+    "conceded",
+    "concedes",
+    "suggested",
+    "suggests",
+    "predicted",
+    "tweeted",
+    "tweets",
+    "posted",
+    "shouted",
+    "urged",
+    "stressed",
+    "concluded",
+    "commented",
+    "responded",
+    "responds",
+    "remarked",
+    "observed",
+    "maintained",
+    "complained",
+    "joked",
+    "quipped",
+    "called",
+    "calling",
+    "calls",
+    "described",
+    "describing",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "testified",
+    "confirmed",
+    "vowed",
+    "promised",
+    "pledged",
+    "boasted",
+    "cautioned",
+    "countered",
+    "exclaimed",
+    "whispered",
+    "yelled",
+    "screamed",
+    "lamented",
+    "agreed",
+    "retorted",
+    "snapped",
+    "repeated",
+    "reiterated",
+    "emphasized",
+    "emphasised",
+    "reported",
+    "reports",
+    "charged",
+    "alleged",
+    "demanded",
+    "asserted",
+    "predicts",
+    "accused",
+    "blasted",
+    "slammed",
+    "mocked",
+    "chanted",
+    "read",
+    "according to",
+    "pointed out",
+    "points out",
+    "went on",
+    "goes on",
+];
+
+/// Naming verbs: a one-word quote shortly after them is someone's word, not a scare quote
+/// (`called the deal “disgraceful”`).
+const NAMING: &[&str] = &[
+    "called",
+    "calling",
+    "calls",
+    "described",
+    "describing",
+    "dubbed",
+    "labelled",
+    "labeled",
+];
+
+/// Participles: the subject is usually the main clause's (`..., adding: “…”`).
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "telling",
+    "writing",
+    "warning",
+    "arguing",
+    "noting",
+    "calling",
+    "describing",
+];
+
+/// Number of words in the cue starting with `first`, given the next word `second`: 0 when
+/// `first` starts no cue.
+pub(super) fn cue_words(first: &str, second: &str) -> usize {
+    for cue in CUES {
+        match cue.split_once(' ') {
+            None => {
+                if cue.eq_ignore_ascii_case(first) {
+                    return 1;
+                }
+            }
+            Some((a, b)) => {
+                if a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second) {
+                    return 2;
+                }
+            }
+        }
+    }
+    0
+}
+
+/// True for a naming verb (`called`, `described`...).
+pub(super) fn is_naming(word: &str) -> bool {
+    NAMING.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// True for a participle cue (`adding`, `saying`...).
+pub(super) fn is_participle(word: &str) -> bool {
+    PARTICIPLES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whom a pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pronoun {
+    /// `he`, `she`: the last named person.
+    Person,
+    /// `it`: the last named organisation.
+    Thing,
+    /// `they`, `we`, `I`, `you`: not resolved.
+    Other,
+}
+
+/// The kind of a personal pronoun, or `None` for any other word.
+pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
+    const PERSON: &[&str] = &["he", "she"];
+    const OTHER: &[&str] = &["they", "we", "i", "you"];
+    if PERSON.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        Some(Pronoun::Person)
+    } else if word.eq_ignore_ascii_case("it") {
+        Some(Pronoun::Thing)
+    } else if OTHER.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        Some(Pronoun::Other)
+    } else {
+        None
+    }
+}
+
+/// Determiners that start a speaker noun phrase (`the company`, `a spokesman`).
+pub(super) fn is_determiner(word: &str) -> bool {
+    const DET: &[&str] = &[
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these",
+        "those", "another", "some", "many", "several", "one", "two", "three", "both", "other",
+    ];
+    DET.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Head nouns of a phrase naming an organisation, resolved to the last ORG mention
+/// (`the company said`).
+pub(super) fn is_org_noun(word: &str) -> bool {
+    const ORG: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "organisation",
+        "organization",
+        "business",
+        "label",
+        "service",
+        "platform",
+        "agency",
+        "union",
+        "party",
+        "campaign",
+        "government",
+        "ministry",
+        "department",
+        "club",
+        "charity",
+        "bank",
+        "council",
+        "network",
+        "studio",
+        "startup",
+        "retailer",
+        "streamer",
+        "broadcaster",
+        "regulator",
+    ];
+    ORG.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Capitalised words that do not start a name (sentence-initial function words, pronouns).
+pub(super) fn is_not_name(word: &str) -> bool {
+    const NOT: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "My",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "As",
+        "For",
+        "With",
+        "Yet",
+        "Asked",
+        "Speaking",
+        "According",
+        "However",
+        "Meanwhile",
+        "Still",
+        "Then",
+        "There",
+        "Here",
+        "What",
+        "Why",
+        "How",
+        "Who",
+        "Not",
+        "No",
+        "Yes",
+        "Said",
+        "Says",
+    ];
+    NOT.contains(&word)
+}
+
+/// Lower-case words allowed between the capitalised words of a name (`Bank of England`).
+pub(super) fn is_name_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "del" | "la" | "le" | "du"
+    )
+}
+
+/// Elided words after a word-initial apostrophe (`'em`, `'til`, `'n'`): the mark is not an
+/// opening quote.
+pub(super) fn is_elision(word: &str) -> bool {
+    const EL: &[&str] = &[
+        "em", "til", "cause", "n", "tis", "twas", "bout", "cos", "cuz", "round", "ere", "til",
+    ];
+    EL.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
