@@ -1,7 +1,38 @@
 //! The entity layer: people, organisations, places and other names.
 //!
 //! Recognizers sit behind [`EntityRecognizer`] so that the rule-based recognizer of v1 and a
-//! trained model can be swapped or combined.
+//! trained model can be swapped or combined. The rules live in small modules whose pieces a
+//! model can reuse as features or overrides:
+//!
+//! - [`gazetteer`]: the name lists (`lexicon/entities_*.txt`): places, organisations, other
+//!   names and demonyms, well-known people, given names, stop words and cue words (titles,
+//!   organisation and place suffixes, appositive nouns).
+//! - [`rules`]: sentence styles (all-caps, title-case), document evidence for sentence-initial
+//!   words, capitalised runs with connectors, and the classification rules.
+//!
+//! Labels follow CoNLL-2003: PER for people, ORG for organisations, LOC for places, MISC for
+//! other names (nationalities such as `British`, events, works, laws, products).
+//!
+//! ```
+//! use marginalia_core::{EntityRecognizer, Label, RuleRecognizer, TextIndex};
+//! let text = "Ed Newton-Rex, a British composer, met Naomi Pohl of the Musicians’ Union.";
+//! let found = RuleRecognizer.recognize(&TextIndex::new(text));
+//! let got: Vec<(Label, &str)> = found.iter().map(|a| (a.label, a.span.slice(text))).collect();
+//! assert_eq!(
+//!     got,
+//!     [
+//!         (Label::Per, "Ed Newton-Rex"),
+//!         (Label::Misc, "British"),
+//!         (Label::Per, "Naomi Pohl"),
+//!         (Label::Org, "Musicians’ Union"),
+//!     ]
+//! );
+//! ```
+
+pub mod gazetteer;
+pub mod rules;
+#[cfg(test)]
+mod tests;
 
 use crate::annotation::Annotation;
 use crate::text::TextIndex;
@@ -14,11 +45,15 @@ pub trait EntityRecognizer {
 }
 
 /// The rule- and lexicon-based recognizer.
+///
+/// Spans start on a token boundary and end on one, except that a trailing possessive is left
+/// out (`Spotify’s` gives `Spotify`). Titles stay outside a person's span (`Mr Smith` gives
+/// `Smith`). Never panics; linear in the length of the text.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RuleRecognizer;
 
 impl EntityRecognizer for RuleRecognizer {
-    fn recognize(&self, _index: &TextIndex<'_>) -> Vec<Annotation> {
-        Vec::new()
+    fn recognize(&self, index: &TextIndex<'_>) -> Vec<Annotation> {
+        rules::recognize(index)
     }
 }

@@ -1,0 +1,263 @@
+//! Name lists for the entity layer, loaded once from `lexicon/entities_*.txt`.
+//!
+//! Every list is a plain text file with one entry per line and `#` comments. Phrase lists
+//! (places, organisations, other names) are keyed by their exact spelling with single spaces
+//! between tokens; a second, upper-cased copy serves all-caps text (`LONDON`). Entries written
+//! with a straight apostrophe also match the curly one and vice versa.
+//!
+//! The lookups are meant to be reusable as features by a trained recognizer: each answers one
+//! question about one word or phrase, without looking at context.
+//!
+//! ```
+//! use marginalia_core::entities::gazetteer::{gazetteer, Cue};
+//! use marginalia_core::Label;
+//! let g = gazetteer();
+//! assert_eq!(g.phrase("Europe"), Some(Label::Loc));
+//! assert_eq!(g.phrase_upper("LONDON"), Some(Label::Loc));
+//! assert!(g.is_first_name("Naomi"));
+//! assert_eq!(g.cue("Group"), Some(Cue::OrgSuffix));
+//! assert!(g.is_stopword("The"));
+//! ```
+
+use crate::annotation::Label;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../../lexicon/entities_places.txt");
+const ORGS: &str = include_str!("../../lexicon/entities_orgs.txt");
+const MISC: &str = include_str!("../../lexicon/entities_misc.txt");
+const PEOPLE: &str = include_str!("../../lexicon/entities_people.txt");
+const FIRST_NAMES: &str = include_str!("../../lexicon/entities_first_names.txt");
+const STOPWORDS: &str = include_str!("../../lexicon/entities_stopwords.txt");
+const CUES: &str = include_str!("../../lexicon/entities_cues.txt");
+
+/// A small, fast FNV-1a hasher for short keys (words and short phrases). The keys are our own
+/// lexicon entries and words of the analysed text; hash flooding is not a concern here.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash builder for maps and sets keyed by short strings.
+pub type FnvBuild = BuildHasherDefault<Fnv>;
+
+/// What a single word says about the name next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// A title or honorific before a person's name (`Mr`, `Dr`, `President`); not part of it.
+    Title,
+    /// A word that makes the following word a title (`Prime` in `Prime Minister`).
+    TitleModifier,
+    /// A lower-case role noun before a name (`composer Ed Newton-Rex`, `striker`).
+    Role,
+    /// Last word of an organisation's name (`Group`, `Union`, `Ltd`).
+    OrgSuffix,
+    /// First word of an organisation's name when `of` follows (`Bank of England`).
+    OrgHead,
+    /// Last word of a place name (`River`, `Street`, `Island`).
+    LocSuffix,
+    /// First word of a place name (`Mount`, `Lake`, `Gulf of ...`).
+    LocHead,
+    /// Last word of an event, law, award or similar (`Cup`, `Act`, `Prize`).
+    MiscSuffix,
+    /// A noun after `X, a/an/the ...` that makes X an organisation (`library`, `firm`).
+    OrgNoun,
+    /// A noun after `X, a/an/the ...` that makes X a person (`composer`, `singer`).
+    PerNoun,
+    /// A noun after `X, a/an/the ...` that makes X a place (`city`, `village`).
+    LocNoun,
+}
+
+impl Cue {
+    fn parse(name: &str) -> Option<Cue> {
+        Some(match name {
+            "title" => Cue::Title,
+            "title-modifier" => Cue::TitleModifier,
+            "role" => Cue::Role,
+            "org-suffix" => Cue::OrgSuffix,
+            "org-head" => Cue::OrgHead,
+            "loc-suffix" => Cue::LocSuffix,
+            "loc-head" => Cue::LocHead,
+            "misc-suffix" => Cue::MiscSuffix,
+            "org-noun" => Cue::OrgNoun,
+            "per-noun" => Cue::PerNoun,
+            "loc-noun" => Cue::LocNoun,
+            _ => return None,
+        })
+    }
+}
+
+/// The loaded lists. Get it with [`gazetteer`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    phrases: HashMap<String, Label, FnvBuild>,
+    upper: HashMap<String, Label, FnvBuild>,
+    first_names: HashSet<&'static str, FnvBuild>,
+    first_names_upper: HashSet<String, FnvBuild>,
+    stopwords: HashSet<&'static str, FnvBuild>,
+    cues: HashMap<&'static str, Cue, FnvBuild>,
+    max_tokens: usize,
+}
+
+/// The gazetteer, built on first use (a few milliseconds) and shared afterwards.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(Gazetteer::load)
+}
+
+/// The entries of a list: trimmed lines that are neither empty nor `#` comments.
+fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    fn load() -> Self {
+        let mut g = Gazetteer {
+            phrases: HashMap::default(),
+            upper: HashMap::default(),
+            first_names: HashSet::default(),
+            first_names_upper: HashSet::default(),
+            stopwords: HashSet::default(),
+            cues: HashMap::default(),
+            max_tokens: 1,
+        };
+        // Later lists do not override earlier ones: a place stays a place.
+        for (source, label) in [
+            (PLACES, Label::Loc),
+            (ORGS, Label::Org),
+            (MISC, Label::Misc),
+            (PEOPLE, Label::Per),
+        ] {
+            for entry in entries(source) {
+                g.add_phrase(entry, label);
+            }
+        }
+        for name in entries(FIRST_NAMES).flat_map(str::split_whitespace) {
+            g.first_names.insert(name);
+            g.first_names_upper.insert(name.to_uppercase());
+        }
+        for word in entries(STOPWORDS).flat_map(str::split_whitespace) {
+            g.stopwords.insert(word);
+        }
+        let mut section = None;
+        for line in entries(CUES) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = Cue::parse(name);
+                continue;
+            }
+            if let Some(cue) = section {
+                for word in line.split_whitespace() {
+                    g.cues.entry(word).or_insert(cue);
+                }
+            }
+        }
+        g
+    }
+
+    fn add_phrase(&mut self, entry: &str, label: Label) {
+        let normal: String = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+        let tokens = crate::text::TextIndex::new(&normal).tokens().len();
+        self.max_tokens = self.max_tokens.max(tokens);
+        let mut variants = vec![normal.clone()];
+        if normal.contains('\'') {
+            variants.push(normal.replace('\'', "’"));
+        }
+        if normal.contains('’') {
+            variants.push(normal.replace('’', "'"));
+        }
+        for v in variants {
+            self.upper.entry(v.to_uppercase()).or_insert(label);
+            self.phrases.entry(v).or_insert(label);
+        }
+    }
+
+    /// The label of a known name written exactly so (`"Bank of England"` → ORG), with single
+    /// spaces between words.
+    pub fn phrase(&self, phrase: &str) -> Option<Label> {
+        self.phrases.get(phrase).copied()
+    }
+
+    /// The label of a known name written in capitals (`"BANK OF ENGLAND"`).
+    pub fn phrase_upper(&self, phrase: &str) -> Option<Label> {
+        self.upper.get(phrase).copied()
+    }
+
+    /// The most tokens any phrase has (bounds the longest-match search).
+    pub fn max_tokens(&self) -> usize {
+        self.max_tokens
+    }
+
+    /// True for a common given name (`"Daniel"`, `"Naomi"`); also matches all-caps `"DANIEL"`.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word) || self.first_names_upper.contains(word)
+    }
+
+    /// True for a common word that is not a name on its own even when capitalised (`The`,
+    /// `This`, `However`, month and weekday names, `I`, `AI`). Compared ignoring the case of
+    /// the first letter, and exactly for all-caps acronyms.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        if self.stopwords.contains(word) {
+            return true;
+        }
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if !first.is_uppercase() {
+            return false;
+        }
+        let rest = chars.as_str();
+        // Lower-case the first letter into a small stack buffer (no allocation).
+        let mut buf = [0u8; 48];
+        let mut lower = first.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else {
+            return false;
+        };
+        let l_len = l.len_utf8();
+        let Some(total) = l_len.checked_add(rest.len()) else {
+            return false;
+        };
+        let Some(head) = buf.get_mut(..l_len) else {
+            return false;
+        };
+        l.encode_utf8(head);
+        let Some(tail) = buf.get_mut(l_len..total) else {
+            return false;
+        };
+        tail.copy_from_slice(rest.as_bytes());
+        match buf.get(..total).map(std::str::from_utf8) {
+            Some(Ok(w)) => self.stopwords.contains(w),
+            _ => false,
+        }
+    }
+
+    /// What a word cues, if anything (`"Mr"` → [`Cue::Title`], `"Union"` → [`Cue::OrgSuffix`]).
+    /// Exact spelling; a trailing dot is ignored (`"Dr."`).
+    pub fn cue(&self, word: &str) -> Option<Cue> {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        self.cues.get(word).copied()
+    }
+}

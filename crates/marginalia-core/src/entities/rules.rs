@@ -1,0 +1,879 @@
+//! The rules of the rule-based recognizer, as small reusable pieces.
+//!
+//! The recognizer works in four steps:
+//!
+//! 1. **Sentence styles** ([`sentence_styles`]): ordinary sentences, all-caps lines and
+//!    title-case headlines are treated differently, so that shouted or title-cased text never
+//!    becomes one giant entity.
+//! 2. **Document evidence** ([`DocEvidence`]): which capitalised words appear in mid-sentence
+//!    somewhere in the document. A word at the start of a sentence, a headline or a quotation
+//!    (`Critics say...`) only counts as a name with such evidence or a gazetteer entry.
+//! 3. **Runs** ([`Runs`]): maximal sequences of capitalised words with inner connectors
+//!    (`Bank of England`, `Charles de Gaulle`, `Musicians’ Union`, `Anna’s Archive`,
+//!    `J. K. Rowling`); titles (`Mr`, `Prime Minister`) break runs and cue a person.
+//! 4. **Classification** ([`Recognizer::classify`]): gazetteer, title, suffix, first-name,
+//!    appositive and context rules give each run (or its parts) a label and a strength; a
+//!    document-level pass then gives weak and unlabelled mentions the label a strong mention
+//!    of the same name received (`Ek` after `Daniel Ek`).
+//!
+//! Everything is linear in the number of tokens: each token is looked at a bounded number of
+//! times and lookups are hash-map probes on slices of the text (no allocation per token).
+
+use super::gazetteer::{gazetteer, Cue, FnvBuild, Gazetteer};
+use crate::annotation::{Annotation, Label};
+use crate::span::Span;
+use crate::text::{TextIndex, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// How a sentence is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Ordinary mixed-case prose.
+    Normal,
+    /// All capitals (`LONDON 1996-08-30`, `SPOTIFY SIGNS DEAL`): only known names are marked.
+    Caps,
+    /// Title case (`Spotify Signs Licensing Deal As Row Deepens`): only names that are known or
+    /// seen in ordinary sentences are marked.
+    Headline,
+}
+
+/// The style of each sentence of `index`, in order.
+pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
+    let text = index.text();
+    let tokens = index.tokens();
+    index
+        .sentences()
+        .iter()
+        .map(|s| {
+            let (mut upper, mut lower, mut capitalised, mut words) = (0usize, 0usize, 0, 0);
+            for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = t.text(text);
+                let has_lower = w.chars().any(char::is_lowercase);
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                if has_lower {
+                    lower += 1;
+                } else if letters >= 2 {
+                    upper += 1;
+                }
+                if w.chars().count() > 3 {
+                    words += 1;
+                    if t.first_char(text).is_uppercase() {
+                        capitalised += 1;
+                    }
+                }
+            }
+            let ends_with_stop = tokens
+                .get(s.tokens.clone())
+                .and_then(|ts| ts.iter().rev().find(|t| !is_closer(t.text(text))))
+                .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
+            if lower == 0 && upper >= 1 {
+                Style::Caps
+            } else if s.starts_paragraph
+                && !ends_with_stop
+                && words >= 3
+                && capitalised * 5 >= words * 4
+            {
+                Style::Headline
+            } else {
+                Style::Normal
+            }
+        })
+        .collect()
+}
+
+fn is_closer(t: &str) -> bool {
+    matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
+}
+
+/// True for opening quotes, brackets, dashes, bullets and colons: a word right after one starts
+/// a new utterance and may be capitalised for that reason alone.
+pub fn opens_utterance(t: &str) -> bool {
+    matches!(
+        t,
+        "“" | "‘"
+            | "\""
+            | "'"
+            | "("
+            | "["
+            | "«"
+            | "„"
+            | ":"
+            | "—"
+            | "–"
+            | "-"
+            | "•"
+            | "*"
+            | "·"
+            | "|"
+    )
+}
+
+/// True when token `i` stands where any word is capitalised: first in its sentence, or right
+/// after an opening quote, bracket, colon, dash or bullet.
+pub fn is_initial(index: &TextIndex<'_>, i: usize) -> bool {
+    if index.is_sentence_initial(i) {
+        return true;
+    }
+    i.checked_sub(1)
+        .is_some_and(|p| opens_utterance(index.token_text(p)))
+}
+
+/// The word without a trailing possessive `’s` / `'s` (`Spotify’s` → `Spotify`).
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "ʼs", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// True when the word ends in a possessive `’s` / `'s`.
+pub fn has_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// True for an all-capitals word of two or more letters (`BBC`, `NATO`).
+pub fn is_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Lower-case words that join the capitalised words of one name (`Charles de Gaulle`).
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "do"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "ter"
+            | "ten"
+            | "op"
+    )
+}
+
+/// Capitalised words seen in mid-sentence in ordinary sentences of a document: the evidence
+/// that a sentence-initial capitalised word is a name.
+#[derive(Debug, Default)]
+pub struct DocEvidence<'a> {
+    mid_sentence: HashSet<&'a str, FnvBuild>,
+}
+
+impl<'a> DocEvidence<'a> {
+    /// Collects the evidence of `index`, given its sentence styles.
+    pub fn new(index: &TextIndex<'a>, styles: &[Style]) -> Self {
+        let text = index.text();
+        let mut mid_sentence = HashSet::default();
+        for (i, t) in index.tokens().iter().enumerate() {
+            if t.kind != TokenKind::Word || !t.first_char(text).is_uppercase() {
+                continue;
+            }
+            if styles.get(t.sentence) != Some(&Style::Normal) || is_initial(index, i) {
+                continue;
+            }
+            mid_sentence.insert(strip_possessive(t.text(text)));
+        }
+        DocEvidence { mid_sentence }
+    }
+
+    /// True when `word` appears capitalised in mid-sentence somewhere in the document.
+    pub fn seen_mid_sentence(&self, word: &str) -> bool {
+        self.mid_sentence.contains(word)
+    }
+}
+
+/// How sure a rule is about a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A capitalised word that is probably not a name (no evidence); kept only so that a
+    /// strong mention elsewhere can revive it.
+    None,
+    /// A guess from weak context (an unknown capitalised word).
+    Weak,
+    /// A gazetteer entry, a title, a suffix, a first name or an appositive.
+    Strong,
+}
+
+/// A labelled mention found by the rules, before the document-level pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Bytes covered (a trailing possessive is already stripped).
+    pub span: Span,
+    /// First and last token.
+    pub tokens: (usize, usize),
+    /// The label, if any rule gave one.
+    pub label: Option<Label>,
+    /// How sure the rule was.
+    pub strength: Strength,
+}
+
+/// The rule-based recognizer's state for one document.
+pub struct Recognizer<'i, 'a> {
+    index: &'i TextIndex<'a>,
+    text: &'a str,
+    tokens: &'i [Token],
+    g: &'static Gazetteer,
+    styles: Vec<Style>,
+    evidence: DocEvidence<'a>,
+    /// Scratch buffer for phrases whose tokens are not separated by single spaces.
+    scratch: String,
+}
+
+impl<'i, 'a> Recognizer<'i, 'a> {
+    /// Prepares the document: sentence styles and evidence.
+    pub fn new(index: &'i TextIndex<'a>) -> Self {
+        let styles = sentence_styles(index);
+        let evidence = DocEvidence::new(index, &styles);
+        Recognizer {
+            index,
+            text: index.text(),
+            tokens: index.tokens(),
+            g: gazetteer(),
+            styles,
+            evidence,
+            scratch: String::new(),
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.index.token_text(i)
+    }
+
+    fn token(&self, i: usize) -> Option<&'i Token> {
+        self.tokens.get(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.token(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.token(i).is_some_and(|t| t.is_capitalised(self.text))
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.token(a), self.token(b)) {
+            (Some(x), Some(y)) => x.sentence == y.sentence,
+            _ => false,
+        }
+    }
+
+    /// True when token `i` is a title for a following name (`Mr`, `Dr.`, `Prime Minister`):
+    /// a title word, or a chain of title modifiers ending in one, followed by a capitalised
+    /// word.
+    pub fn is_title_at(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..4 {
+            match self.g.cue(self.word(k)) {
+                Some(Cue::Title) => {
+                    let mut next = k + 1;
+                    if self.word(next) == "." && self.token(next).is_some_and(|t| !t.space_before) {
+                        next += 1;
+                    }
+                    return self.is_capitalised(next)
+                        && self.same_sentence(i, next)
+                        && !self.g.is_stopword(self.word(next));
+                }
+                Some(Cue::TitleModifier) if self.is_capitalised(k) => k += 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// True when a title or a lower-case role noun comes right before token `i`
+    /// (`Mr Smith`, `Dr. Pohl`, `chief executive Daniel Ek`).
+    pub fn title_before(&self, i: usize) -> bool {
+        let Some(mut p) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.word(p) == "." && self.token(p).is_some_and(|t| !t.space_before) {
+            let Some(q) = p.checked_sub(1) else {
+                return false;
+            };
+            p = q;
+        }
+        if !self.same_sentence(p, i) {
+            return false;
+        }
+        matches!(self.g.cue(self.word(p)), Some(Cue::Title | Cue::Role))
+    }
+
+    /// True when token `i` may be part of a name: a capitalised word that is neither a stop
+    /// word nor a title before a name.
+    pub fn is_name_token(&self, i: usize) -> bool {
+        let Some(t) = self.token(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word || !t.first_char(self.text).is_uppercase() {
+            return false;
+        }
+        let w = strip_possessive(t.text(self.text));
+        !self.g.is_stopword(w) && !self.is_title_at(i)
+    }
+
+    /// The text of tokens `a..=b` with single spaces between spaced tokens, for gazetteer
+    /// lookups; `end` is the byte where the phrase ends (possessive stripped).
+    fn phrase_text(&mut self, a: usize, b: usize, end: usize) -> Option<&str> {
+        let first = self.token(a)?;
+        let start = first.span.start;
+        let mut normal = true;
+        for k in a + 1..=b {
+            let t = self.token(k)?;
+            let prev = self.token(k - 1)?;
+            let gap = self.text.get(prev.span.end..t.span.start)?;
+            if (t.space_before && gap != " ") || (!t.space_before && !gap.is_empty()) {
+                normal = false;
+                break;
+            }
+        }
+        if normal {
+            return self.text.get(start..end);
+        }
+        self.scratch.clear();
+        for k in a..=b {
+            let t = self.token(k)?;
+            if k > a && t.space_before {
+                self.scratch.push(' ');
+            }
+            let stop = t.span.end.min(end);
+            self.scratch.push_str(self.text.get(t.span.start..stop)?);
+        }
+        Some(self.scratch.as_str())
+    }
+
+    /// End byte of token `b`, without a possessive.
+    fn end_without_possessive(&self, b: usize) -> usize {
+        let Some(t) = self.token(b) else {
+            return 0;
+        };
+        let w = t.text(self.text);
+        t.span.start + strip_possessive(w).len()
+    }
+
+    /// Gazetteer label of tokens `a..=b` (possessive on `b` ignored); `upper` looks the phrase
+    /// up in capitals.
+    fn lookup(&mut self, a: usize, b: usize, upper: bool) -> Option<Label> {
+        let end = self.end_without_possessive(b);
+        let g = self.g;
+        let phrase = self.phrase_text(a, b, end)?;
+        if upper {
+            g.phrase_upper(phrase)
+        } else {
+            g.phrase(phrase)
+        }
+    }
+
+    /// The longest gazetteer phrase starting at token `a` and ending at or before `limit`:
+    /// its last token and label.
+    fn longest_match(&mut self, a: usize, limit: usize, upper: bool) -> Option<(usize, Label)> {
+        let max = self.g.max_tokens();
+        let last = limit.min(a + max.saturating_sub(1));
+        let mut b = last;
+        loop {
+            if b < a {
+                return None;
+            }
+            // Phrases end on words (or a closing bracket/dot of an abbreviation).
+            if self.is_word(b) || b == a {
+                if let Some(label) = self.lookup(a, b, upper) {
+                    return Some((b, label));
+                }
+            }
+            if b == a {
+                return None;
+            }
+            b -= 1;
+        }
+    }
+
+    /// Finds the runs of one ordinary sentence and classifies them into `out`.
+    fn normal_sentence(&mut self, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
+        let mut i = range.start;
+        while i < range.end {
+            if !self.is_capitalised(i) {
+                i += 1;
+                continue;
+            }
+            if !self.is_name_token(i) {
+                // A stop word or title may still begin a known name ("The Hague",
+                // "General Motors").
+                if let Some((b, label)) = self.longest_match(i, range.end - 1, false) {
+                    if b > i {
+                        self.push(out, i, b, Some(label), Strength::Strong);
+                        i = b + 1;
+                        continue;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let b = self.run_end(i, range.end);
+            self.classify(i, b, out);
+            i = b + 1;
+        }
+    }
+
+    /// The last token of the run of name tokens starting at `a` (which is a name token).
+    pub fn run_end(&mut self, a: usize, end: usize) -> usize {
+        let mut j = a;
+        while j + 1 < end {
+            let w = self.word(j);
+            let next = j + 1;
+            if has_possessive(w) {
+                // "Anna’s Archive": only a known phrase or a first name's possession joins.
+                if self.is_name_token(next) && self.possessive_joins(a, j) {
+                    j = next;
+                    continue;
+                }
+                break;
+            }
+            if self.is_name_token(next) {
+                // Initials: "J. K. Rowling" (the dot is a separate token).
+                j = next;
+                continue;
+            }
+            let nw = self.word(next);
+            let glued = self.token(next).is_some_and(|t| !t.space_before);
+            let after = next + 1;
+            if after >= end {
+                break;
+            }
+            // An initial's dot: "J. K. Rowling".
+            if nw == "." && glued && w.chars().count() == 1 && self.is_name_token(after) {
+                j = after;
+                continue;
+            }
+            // A plural possessive: "Musicians’ Union".
+            if matches!(nw, "’" | "'")
+                && glued
+                && w.ends_with('s')
+                && self.token(after).is_some_and(|t| t.space_before)
+                && self.is_name_token(after)
+            {
+                j = after;
+                continue;
+            }
+            // "Marks & Spencer".
+            if nw == "&" && self.is_name_token(after) {
+                j = after;
+                continue;
+            }
+            if is_name_particle(nw) && self.is_name_token(after) && !self.g.is_stopword(w) {
+                j = after;
+                continue;
+            }
+            // "Bank of England", "Gulf of Mexico", "Duke of Edinburgh": only after a head.
+            if matches!(nw, "of" | "for" | "on")
+                && self.is_capitalised(after)
+                && !self.g.is_stopword(self.word(after))
+            {
+                let head =
+                    matches!(
+                        self.g.cue(w),
+                        Some(Cue::OrgHead | Cue::LocHead | Cue::OrgSuffix | Cue::LocSuffix)
+                    ) || matches!(self.g.cue(self.word(a)), Some(Cue::OrgHead | Cue::LocHead));
+                if head && nw == "of" {
+                    j = after;
+                    continue;
+                }
+                // A known phrase through the connector ("Campaign for Nuclear Disarmament").
+                let far = (after + 3).min(end - 1);
+                if let Some((b, _)) = self.longest_match(a, far, false) {
+                    if b >= after {
+                        j = after;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    fn possessive_joins(&mut self, a: usize, j: usize) -> bool {
+        let far = (j + 3).min(self.tokens.len().saturating_sub(1));
+        if let Some((b, _)) = self.longest_match(a, far, false) {
+            if b > j {
+                return true;
+            }
+        }
+        a == j
+            && self.g.is_first_name(strip_possessive(self.word(j)))
+            && !self.g.is_first_name(self.word(j + 1))
+            && self.g.phrase(strip_possessive(self.word(j + 1))).is_none()
+    }
+
+    fn push(
+        &self,
+        out: &mut Vec<Mention>,
+        a: usize,
+        b: usize,
+        label: Option<Label>,
+        strength: Strength,
+    ) {
+        let (Some(first), Some(_)) = (self.token(a), self.token(b)) else {
+            return;
+        };
+        let end = self.end_without_possessive(b);
+        if end <= first.span.start {
+            return;
+        }
+        out.push(Mention {
+            span: Span::new(first.span.start, end),
+            tokens: (a, b),
+            label,
+            strength,
+        });
+    }
+
+    /// Classifies the run `a..=b` into one or more mentions.
+    pub fn classify(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
+        let g = self.g;
+        if let Some(label) = self.lookup(a, b, false) {
+            return self.push(out, a, b, Some(label), Strength::Strong);
+        }
+        let initial = is_initial(self.index, a);
+        if self.title_before(a) {
+            return self.push(out, a, b, Some(Label::Per), Strength::Strong);
+        }
+        let first = strip_possessive(self.word(a));
+        let last = strip_possessive(self.word(b));
+        let words = (a..=b).filter(|&k| self.is_word(k)).count();
+        if words >= 2 {
+            let suffix = match g.cue(last) {
+                Some(Cue::OrgSuffix) => Some(Label::Org),
+                Some(Cue::LocSuffix) => Some(Label::Loc),
+                Some(Cue::MiscSuffix) => Some(Label::Misc),
+                _ => None,
+            };
+            let head = match g.cue(first) {
+                Some(Cue::OrgHead) if self.word(a + 1) == "of" => Some(Label::Org),
+                Some(Cue::LocHead) if self.word(a + 1) == "of" || words == 2 => Some(Label::Loc),
+                _ => None,
+            };
+            // A demonym or known name before the suffix is part of the name
+            // ("British Broadcasting Corporation").
+            if let Some(label) = suffix.or(head) {
+                return self.push(out, a, b, Some(label), Strength::Strong);
+            }
+            let inner_possessive = (a..b).any(|k| has_possessive(self.word(k)));
+            if g.is_first_name(first) && !inner_possessive && self.phrase_rest_unknown(a + 1, b) {
+                return self.push(out, a, b, Some(Label::Per), Strength::Strong);
+            }
+            // Split into known pieces and the rest ("German Chancellor" is split by the title
+            // rule already; "British Airways" is one piece; "Australian Daniel Ek" is two).
+            let mut k = a;
+            let mut found = false;
+            let mut rest_start = a;
+            while k <= b {
+                if let Some((e, label)) = self.longest_match(k, b, false) {
+                    if rest_start < k {
+                        self.classify_unknown(rest_start, k - 1, out);
+                    }
+                    self.push(out, k, e, Some(label), Strength::Strong);
+                    found = true;
+                    k = e + 1;
+                    rest_start = k;
+                } else {
+                    k += 1;
+                }
+            }
+            if found {
+                if rest_start <= b {
+                    // Trim connectors left at the start of the rest.
+                    let mut s = rest_start;
+                    while s <= b && !self.is_name_token(s) {
+                        s += 1;
+                    }
+                    if s <= b {
+                        self.classify_unknown(s, b, out);
+                    }
+                }
+                return;
+            }
+            if initial && g.is_stopword(first) {
+                return self.classify(a + 1, b, out);
+            }
+            return self.classify_unknown(a, b, out);
+        }
+        if initial && !self.evidence.seen_mid_sentence(first) {
+            return self.push(out, a, b, None, Strength::None);
+        }
+        self.classify_unknown(a, b, out)
+    }
+
+    /// True when tokens `a..=b` hold no gazetteer place or organisation (so a first name
+    /// before them makes a person).
+    fn phrase_rest_unknown(&mut self, a: usize, b: usize) -> bool {
+        let mut k = a;
+        while k <= b {
+            if let Some((_, label)) = self.longest_match(k, b, false) {
+                if label != Label::Per {
+                    return false;
+                }
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// Classifies a run no gazetteer or suffix rule recognised, from its context.
+    fn classify_unknown(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
+        let words = (a..=b).filter(|&k| self.is_word(k)).count();
+        if self.title_before(a) {
+            return self.push(out, a, b, Some(Label::Per), Strength::Strong);
+        }
+        if let Some(label) = self.appositive(b) {
+            return self.push(out, a, b, Some(label), Strength::Strong);
+        }
+        let last = self.word(b);
+        // "Spotify’s chief executive", "Spotify’s shares".
+        if has_possessive(last) && self.g.cue(self.word(b + 1)) == Some(Cue::OrgNoun) {
+            return self.push(out, a, b, Some(Label::Org), Strength::Strong);
+        }
+        let before = a.checked_sub(1).map_or("", |p| self.word(p));
+        let after = self.word(b + 1);
+        let speech = |w: &str| matches!(w, "said" | "says" | "told" | "added" | "asked" | "wrote");
+        if words >= 2 && (speech(after) || speech(before)) {
+            return self.push(out, a, b, Some(Label::Per), Strength::Weak);
+        }
+        if words == 1 {
+            let w = strip_possessive(self.word(a));
+            if is_acronym(w) {
+                return self.push(out, a, b, Some(Label::Org), Strength::Weak);
+            }
+            if self.g.is_first_name(w) {
+                return self.push(out, a, b, Some(Label::Per), Strength::Weak);
+            }
+            if matches!(before, "in" | "near" | "across" | "outside" | "throughout") {
+                return self.push(out, a, b, Some(Label::Loc), Strength::Weak);
+            }
+            return self.push(out, a, b, Some(Label::Org), Strength::Weak);
+        }
+        self.push(out, a, b, Some(Label::Per), Strength::Weak)
+    }
+
+    /// The label an appositive after token `b` gives the name ending there:
+    /// `Anna’s Archive, a shadow library` → ORG; `Pohl, its general secretary` → PER.
+    pub fn appositive(&self, b: usize) -> Option<Label> {
+        if self.word(b + 1) != "," {
+            return None;
+        }
+        let mut k = b + 2;
+        if !matches!(
+            self.word(k),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "another"
+        ) {
+            return None;
+        }
+        k += 1;
+        for _ in 0..4 {
+            let w = self.word(k);
+            if !self.is_word(k) || !self.same_sentence(b, k) {
+                return None;
+            }
+            match self.g.cue(w) {
+                Some(Cue::OrgNoun) => {
+                    // "a shadow library, ..." but not "a library of ..."-style modifiers:
+                    // the noun must end the noun phrase.
+                    if self.is_word(k + 1) && !matches!(self.word(k + 1), "that" | "which") {
+                        k += 1;
+                        continue;
+                    }
+                    return Some(Label::Org);
+                }
+                Some(Cue::PerNoun) | Some(Cue::Role) => {
+                    if self.is_word(k + 1)
+                        && matches!(self.g.cue(self.word(k + 1)), Some(Cue::PerNoun))
+                    {
+                        k += 1;
+                        continue;
+                    }
+                    return Some(Label::Per);
+                }
+                Some(Cue::LocNoun) => return Some(Label::Loc),
+                _ => k += 1,
+            }
+        }
+        None
+    }
+
+    /// Mentions in an all-caps or title-case sentence: known phrases and names found in the
+    /// document's ordinary sentences only.
+    fn guarded_sentence(
+        &mut self,
+        range: std::ops::Range<usize>,
+        caps: bool,
+        known: &HashMap<String, Label, FnvBuild>,
+        out: &mut Vec<Mention>,
+    ) {
+        let mut i = range.start;
+        while i < range.end {
+            if !self.is_word(i) || !self.is_capitalised(i) {
+                i += 1;
+                continue;
+            }
+            let max = self.g.max_tokens().max(4);
+            let limit = (range.end - 1).min(i + max - 1);
+            let mut hit = None;
+            let mut b = limit;
+            while b >= i {
+                if self.is_word(b) {
+                    let end = self.end_without_possessive(b);
+                    if let Some(p) = self.phrase_text(i, b, end) {
+                        if let Some(&l) = known.get(p) {
+                            hit = Some((b, l));
+                            break;
+                        }
+                    }
+                    if let Some(l) = self.lookup(i, b, caps) {
+                        hit = Some((b, l));
+                        break;
+                    }
+                }
+                if b == i {
+                    break;
+                }
+                b -= 1;
+            }
+            if let Some((b, label)) = hit {
+                self.push(out, i, b, Some(label), Strength::Strong);
+                i = b + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Runs every rule over the document and returns the final, sorted, non-overlapping
+    /// annotations.
+    pub fn run(mut self) -> Vec<Annotation> {
+        let mut mentions = Vec::new();
+        let sentences = self.index.sentences();
+        for (s, sentence) in sentences.iter().enumerate() {
+            if self.styles.get(s) == Some(&Style::Normal) {
+                self.normal_sentence(sentence.tokens.clone(), &mut mentions);
+            }
+        }
+        // Document-level pass: strong mentions teach weak ones.
+        let text = self.text;
+        let mut known: HashMap<&str, Label, FnvBuild> = HashMap::default();
+        let mut person_parts: HashSet<&str, FnvBuild> = HashSet::default();
+        for m in &mentions {
+            if m.strength != Strength::Strong {
+                continue;
+            }
+            let Some(label) = m.label else { continue };
+            known.entry(m.span.slice(text)).or_insert(label);
+            if label == Label::Per && m.tokens.1 > m.tokens.0 {
+                for k in m.tokens.0..=m.tokens.1 {
+                    let w = strip_possessive(self.word(k));
+                    if self.is_word(k) && w.chars().count() > 1 {
+                        person_parts.insert(w);
+                    }
+                }
+            }
+        }
+        for m in &mut mentions {
+            if m.strength == Strength::Strong {
+                continue;
+            }
+            let t = m.span.slice(text);
+            if let Some(&label) = known.get(t) {
+                m.label = Some(label);
+                m.strength = Strength::Strong;
+            } else if person_parts.contains(t) {
+                m.label = Some(Label::Per);
+                m.strength = Strength::Strong;
+            }
+        }
+        // All-caps and title-case sentences: known names only.
+        if self.styles.iter().any(|s| *s != Style::Normal) {
+            let mut known_owned: HashMap<String, Label, FnvBuild> = HashMap::default();
+            let mut known_upper: HashMap<String, Label, FnvBuild> = HashMap::default();
+            for m in &mentions {
+                if let (Some(label), Strength::Strong | Strength::Weak) = (m.label, m.strength) {
+                    let t = m.span.slice(text);
+                    known_owned.entry(t.to_string()).or_insert(label);
+                    known_upper.entry(t.to_uppercase()).or_insert(label);
+                }
+            }
+            for p in &person_parts {
+                known_owned.entry((*p).to_string()).or_insert(Label::Per);
+                known_upper.entry(p.to_uppercase()).or_insert(Label::Per);
+            }
+            let styles = std::mem::take(&mut self.styles);
+            for (s, sentence) in sentences.iter().enumerate() {
+                match styles.get(s) {
+                    Some(Style::Caps) => self.guarded_sentence(
+                        sentence.tokens.clone(),
+                        true,
+                        &known_upper,
+                        &mut mentions,
+                    ),
+                    Some(Style::Headline) => self.guarded_sentence(
+                        sentence.tokens.clone(),
+                        false,
+                        &known_owned,
+                        &mut mentions,
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        finish(mentions)
+    }
+}
+
+/// Keeps labelled mentions, sorted by start, dropping any that overlap an earlier one.
+pub fn finish(mut mentions: Vec<Mention>) -> Vec<Annotation> {
+    mentions.retain(|m| m.label.is_some() && m.strength > Strength::None && !m.span.is_empty());
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut out: Vec<Annotation> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let Some(label) = m.label else { continue };
+        if out.last().is_some_and(|prev| prev.span.end > m.span.start) {
+            continue;
+        }
+        out.push(Annotation::new(m.span, label));
+    }
+    out
+}
+
+/// Runs the rule-based recognizer over `index`.
+pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
+    if index.tokens().is_empty() {
+        return Vec::new();
+    }
+    Recognizer::new(index).run()
+}
