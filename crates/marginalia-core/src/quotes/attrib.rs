@@ -40,6 +40,8 @@ struct Shape {
     lower_start: bool,
     sentence_initial: bool,
     final_punct: bool,
+    /// Every word capitalised (small function words aside), two or more words: a title.
+    title: bool,
     last_inner: usize,
 }
 
@@ -98,6 +100,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             lower_start: false,
             sentence_initial: false,
             final_punct: false,
+            title: true,
             last_inner: 0,
         };
         let last_tok = pieces.last().map_or(0, |p| p.last);
@@ -121,12 +124,17 @@ impl<'i, 'a> Attributor<'i, 'a> {
                     }
                 } else {
                     s.words += 1;
+                    if s.title && !t.first_char(self.text).is_uppercase() {
+                        let w = t.text(self.text);
+                        s.title = t.kind == TokenKind::Number || is_title_small_word(w);
+                    }
                     if first_word.is_none() {
                         first_word = Some(i);
                     }
                 }
             }
         }
+        s.title &= s.words >= 2 && !s.inner_punct;
         if let Some(f) = first_word {
             if let Some(t) = self.toks.get(f) {
                 s.lower_start = t.first_char(self.text).is_lowercase();
@@ -152,6 +160,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
         }
         if let Some((cue, speaker)) = self.according_to(g) {
             return speech(speaker, Some(cue));
+        }
+        if shape.title {
+            return Found {
+                kind: QuoteKind::Term,
+                speaker: None,
+                cue: None,
+            };
         }
         if let Some((cue, speaker)) = self.partial(g, &shape) {
             return speech(speaker, Some(cue));
@@ -613,4 +628,27 @@ impl<'i, 'a> Attributor<'i, 'a> {
             .find(|e| e.label == label && e.span.end <= at)
             .map(|e| e.span)
     }
+}
+
+/// Small words left in lower case in titles (`The Lord of the Rings`).
+fn is_title_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "de"
+            | "vs"
+            | "v"
+    )
 }

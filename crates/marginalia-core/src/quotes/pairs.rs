@@ -67,8 +67,11 @@ enum Role {
 
 #[derive(Debug, Clone, Copy)]
 struct Frame {
-    /// Token of the (latest re-)opening mark.
+    /// Last token of the (latest re-)opening mark.
     tok: usize,
+    /// The opening mark's first character (`"` for a doubled apostrophe `''`); a paragraph
+    /// continues the quotation only when it reopens with the same mark.
+    mark: char,
     /// Token of the first opening mark.
     first_open: usize,
     family: Family,
@@ -81,7 +84,11 @@ struct Frame {
 /// A closed quotation inside a still-open one.
 #[derive(Debug, Clone, Copy)]
 struct Child {
+    /// First token of the opening mark.
     open: usize,
+    /// Inner tokens.
+    piece: Piece,
+    /// Last token of the closing mark.
     close: usize,
     para: usize,
 }
@@ -147,28 +154,30 @@ impl Pairer<'_, '_> {
 
     fn run(&mut self) {
         let mut para = 0usize;
-        let mut skip = usize::MAX;
+        // Tokens up to `skip` were consumed as part of a mark.
+        let mut skip = 0usize;
         for i in 0..self.toks.len() {
             if i > 0 && self.is_paragraph_break(i) {
                 para += 1;
-                if self.paragraph_break(i) {
-                    skip = i;
+                if let Some(end) = self.paragraph_break(i) {
+                    skip = end + 1;
                 }
             }
-            if i == skip || self.toks[i].kind != TokenKind::Punct {
+            if i < skip || self.toks[i].kind != TokenKind::Punct {
                 continue;
             }
-            let Some(role) = self.role(i) else {
+            let Some((role, j)) = self.role_and_end(i) else {
                 continue;
             };
+            skip = j + 1;
             match role {
-                Role::Open(f) => self.open(i, f, para),
-                Role::Close(f) => self.close(i, f, para),
+                Role::Open(f) => self.open(i, j, f, para),
+                Role::Close(f) => self.close(i, j, f, para),
                 Role::Either(f) => {
                     if self.stack.last().is_some_and(|fr| fr.family == f) {
-                        self.close(i, f, para)
-                    } else if self.glued_after(i) {
-                        self.open(i, f, para)
+                        self.close(i, j, f, para)
+                    } else if self.glued_after(j) {
+                        self.open(i, j, f, para)
                     }
                 }
             }
@@ -195,20 +204,22 @@ impl Pairer<'_, '_> {
     }
 
     /// Ends nested quotations at a paragraph break before token `i`, and continues or drops the
-    /// outermost one. Returns true when token `i` reopened the outermost quotation.
-    fn paragraph_break(&mut self, i: usize) -> bool {
+    /// outermost one. Returns the last token of the reopening mark when token `i` reopened the
+    /// outermost quotation.
+    fn paragraph_break(&mut self, i: usize) -> Option<usize> {
         while self.stack.len() > 1 {
             self.drop_top();
         }
-        let Some(&frame) = self.stack.last() else {
-            return false;
-        };
-        let reopens = matches!(self.role(i), Some(Role::Open(f) | Role::Either(f)) if f == frame.family)
-            && self.glued_after(i);
-        if !reopens {
+        let frame = *self.stack.last()?;
+        let reopening = self.role_and_end(i).filter(|&(role, j)| {
+            matches!(role, Role::Open(f) | Role::Either(f) if f == frame.family)
+                && self.glued_after(j)
+                && self.mark_char(i, j) == frame.mark
+        });
+        let Some((_, j)) = reopening else {
             self.drop_top();
-            return false;
-        }
+            return None;
+        };
         // The news convention: an unclosed paragraph followed by one that reopens continues the
         // quotation. The finished paragraph becomes a piece.
         if frame.tok + 1 < i {
@@ -218,17 +229,28 @@ impl Pairer<'_, '_> {
             });
         }
         if let Some(top) = self.stack.last_mut() {
-            top.tok = i;
+            top.tok = j;
         }
-        true
+        Some(j)
     }
 
-    fn open(&mut self, i: usize, family: Family, para: usize) {
+    /// The first character of the mark `i..=j` (`"` for a doubled apostrophe).
+    fn mark_char(&self, i: usize, j: usize) -> char {
+        if j > i {
+            '"'
+        } else {
+            self.tok_text(i).chars().next().unwrap_or(' ')
+        }
+    }
+
+    /// Opens a quotation with the mark `i..=j`.
+    fn open(&mut self, i: usize, j: usize, family: Family, para: usize) {
         if self.stack.len() >= MAX_DEPTH {
             return;
         }
         self.stack.push(Frame {
-            tok: i,
+            tok: j,
+            mark: self.mark_char(i, j),
             first_open: i,
             family,
             child_mark: self.children.len(),
@@ -236,7 +258,8 @@ impl Pairer<'_, '_> {
         });
     }
 
-    fn close(&mut self, i: usize, family: Family, para: usize) {
+    /// Closes a quotation with the mark `i..=j`.
+    fn close(&mut self, i: usize, j: usize, family: Family, para: usize) {
         let Some(depth) = self.stack.iter().rposition(|f| f.family == family) else {
             return; // a closing mark with nothing open: stray, ignored
         };
@@ -256,11 +279,15 @@ impl Pairer<'_, '_> {
                     last: i - 1,
                 });
             }
-            self.push_group(frame.first_open, i, start, (frame.para, para));
-        } else {
+            self.push_group(frame.first_open, j, start, (frame.para, para));
+        } else if frame.tok + 1 < i {
             self.children.push(Child {
-                open: frame.tok,
-                close: i,
+                open: frame.first_open,
+                piece: Piece {
+                    first: frame.tok + 1,
+                    last: i - 1,
+                },
+                close: j,
                 para,
             });
         }
@@ -277,12 +304,7 @@ impl Pairer<'_, '_> {
             let promoted: Vec<Child> = self.children.drain(mark..).collect();
             for c in promoted {
                 let start = self.out.pieces.len();
-                if c.open + 1 < c.close {
-                    self.out.pieces.push(Piece {
-                        first: c.open + 1,
-                        last: c.close - 1,
-                    });
-                }
+                self.out.pieces.push(c.piece);
                 self.push_group(c.open, c.close, start, (c.para, c.para));
             }
         }
@@ -317,7 +339,14 @@ impl Pairer<'_, '_> {
     /// Spacing around token `i`: (space or start on the left, a glued non-closing token on the
     /// right, glued to the token on the left, space/closing punctuation/end on the right).
     fn spacing(&self, i: usize) -> (bool, bool, bool, bool) {
-        let t = &self.toks[i];
+        self.spacing_of(i, i)
+    }
+
+    /// [`Self::spacing`] of the mark `i..=j`.
+    fn spacing_of(&self, i: usize, j: usize) -> (bool, bool, bool, bool) {
+        let Some(t) = self.toks.get(i) else {
+            return (false, false, false, false);
+        };
         let prev_opening = i > 0
             && !t.space_before
             && matches!(
@@ -325,12 +354,24 @@ impl Pairer<'_, '_> {
                 "(" | "[" | "{" | "—" | "–" | "-" | "/" | "“" | "‘" | "«" | "„"
             );
         let left_space = i == 0 || t.space_before || prev_opening;
-        let next = self.toks.get(i + 1);
+        let next = self.toks.get(j + 1);
         let next_closing = next.is_some_and(|n| is_closing_punct(n.text(self.text)));
         let right_glued = next.is_some_and(|n| !n.space_before) && !next_closing;
         let left_glued = i > 0 && !t.space_before && !prev_opening;
         let right_space = next.is_none_or(|n| n.space_before) || next_closing;
         (left_space, right_glued, left_glued, right_space)
+    }
+
+    /// The role of the quote mark starting at token `i`, if any, and its last token: a doubled
+    /// apostrophe (`''`, old newspaper style) is one straight double mark.
+    fn role_and_end(&self, i: usize) -> Option<(Role, usize)> {
+        if self.tok_text(i) == "'"
+            && self.tok_text(i + 1) == "'"
+            && self.toks.get(i + 1).is_some_and(|t| !t.space_before)
+        {
+            return self.straight(i, i + 1, Family::Double).map(|r| (r, i + 1));
+        }
+        self.role(i).map(|r| (r, i))
     }
 
     /// The role of the punctuation token `i` as a quote mark, if any.
@@ -353,7 +394,7 @@ impl Pairer<'_, '_> {
                     Some(Role::Close(Family::Double))
                 }
             }
-            "\"" => self.straight(i, Family::Double),
+            "\"" => self.straight(i, i, Family::Double),
             "«" => Some(Role::Open(Family::Guillemet)),
             "»" => Some(Role::Close(Family::Guillemet)),
             "‹" => Some(Role::Open(Family::SingleGuillemet)),
@@ -388,8 +429,8 @@ impl Pairer<'_, '_> {
         self.stack.iter().any(|f| f.family == family)
     }
 
-    fn straight(&self, i: usize, family: Family) -> Option<Role> {
-        let (left_space, right_glued, left_glued, right_space) = self.spacing(i);
+    fn straight(&self, i: usize, j: usize, family: Family) -> Option<Role> {
+        let (left_space, right_glued, left_glued, right_space) = self.spacing_of(i, j);
         let open_like = left_space && right_glued;
         let close_like = left_glued && right_space;
         Some(match (open_like, close_like) {
