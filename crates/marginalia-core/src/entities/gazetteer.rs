@@ -89,6 +89,10 @@ pub enum Cue {
 }
 
 impl Cue {
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
     fn parse(name: &str) -> Option<Cue> {
         Some(match name {
             "title" => Cue::Title,
@@ -115,7 +119,7 @@ pub struct Gazetteer {
     first_names: HashSet<&'static str, FnvBuild>,
     first_names_upper: HashSet<String, FnvBuild>,
     stopwords: HashSet<&'static str, FnvBuild>,
-    cues: HashMap<&'static str, Cue, FnvBuild>,
+    cues: HashMap<&'static str, (Cue, u16), FnvBuild>,
     max_tokens: usize,
 }
 
@@ -170,7 +174,8 @@ impl Gazetteer {
             }
             if let Some(cue) = section {
                 for word in line.split_whitespace() {
-                    g.cues.entry(word).or_insert(cue);
+                    let entry = g.cues.entry(word).or_insert((cue, 0));
+                    entry.1 |= cue.bit();
                 }
             }
         }
@@ -254,10 +259,17 @@ impl Gazetteer {
         }
     }
 
-    /// What a word cues, if anything (`"Mr"` → [`Cue::Title`], `"Union"` → [`Cue::OrgSuffix`]).
-    /// Exact spelling; a trailing dot is ignored (`"Dr."`).
+    /// The first cue a word is listed under, if any (`"Mr"` → [`Cue::Title`], `"Union"` →
+    /// [`Cue::OrgSuffix`]). Exact spelling; a trailing dot is ignored (`"Dr."`).
     pub fn cue(&self, word: &str) -> Option<Cue> {
         let word = word.strip_suffix('.').unwrap_or(word);
-        self.cues.get(word).copied()
+        self.cues.get(word).map(|c| c.0)
+    }
+
+    /// True when the word is listed under `cue` (a word may have several: `Party` is an
+    /// organisation suffix and head). Exact spelling; a trailing dot is ignored.
+    pub fn is(&self, word: &str, cue: Cue) -> bool {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        self.cues.get(word).is_some_and(|c| c.1 & cue.bit() != 0)
     }
 }

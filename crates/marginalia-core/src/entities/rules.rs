@@ -152,6 +152,31 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
+/// True for a word shaped like (part of) a name: more than one character, and not a
+/// capitalised compound with a lower-case last part (`Ontario-based`, `Anti-war`).
+pub fn is_name_shaped(word: &str) -> bool {
+    let mut chars = word.chars();
+    if chars.next().is_none() || chars.next().is_none() {
+        return false;
+    }
+    match word.rsplit(['-', '‐', '‑']).next() {
+        Some(last) if last.len() < word.len() => {
+            !last.chars().next().is_some_and(char::is_lowercase)
+                || matches!(last, "le" | "la" | "de" | "en" | "sur" | "upon" | "on")
+        }
+        _ => true,
+    }
+}
+
+/// True for a word that looks like a nationality or people (`Zairean`, `Chechens`,
+/// `Surinamese`): MISC in CoNLL terms.
+pub fn looks_like_demonym(word: &str) -> bool {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    ["ian", "ean", "ese", "ish", "ani", "eni", "ali"]
+        .iter()
+        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
+}
+
 /// Lower-case words that join the capitalised words of one name (`Charles de Gaulle`).
 fn is_name_particle(w: &str) -> bool {
     matches!(
@@ -246,6 +271,8 @@ pub struct Recognizer<'i, 'a> {
     evidence: DocEvidence<'a>,
     /// Scratch buffer for phrases whose tokens are not separated by single spaces.
     scratch: String,
+    /// True while classifying a title-case headline: every word needs evidence.
+    guarded: bool,
 }
 
 impl<'i, 'a> Recognizer<'i, 'a> {
@@ -261,6 +288,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             styles,
             evidence,
             scratch: String::new(),
+            guarded: false,
         }
     }
 
@@ -293,17 +321,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn is_title_at(&self, i: usize) -> bool {
         let mut k = i;
         for _ in 0..4 {
-            match self.g.cue(self.word(k)) {
-                Some(Cue::Title) => {
-                    let mut next = k + 1;
-                    if self.word(next) == "." && self.token(next).is_some_and(|t| !t.space_before) {
-                        next += 1;
-                    }
-                    return self.is_capitalised(next)
-                        && self.same_sentence(i, next)
-                        && !self.g.is_stopword(self.word(next));
+            let w = self.word(k);
+            if self.g.is(w, Cue::Title) {
+                let mut next = k + 1;
+                if self.word(next) == "." && self.token(next).is_some_and(|t| !t.space_before) {
+                    next += 1;
                 }
-                Some(Cue::TitleModifier) if self.is_capitalised(k) => k += 1,
+                return self.is_capitalised(next)
+                    && self.same_sentence(i, next)
+                    && !self.g.is_stopword(self.word(next));
+            }
+            match () {
+                _ if self.g.is(w, Cue::TitleModifier) && self.is_capitalised(k) => k += 1,
                 _ => return false,
             }
         }
@@ -325,7 +354,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if !self.same_sentence(p, i) {
             return false;
         }
-        matches!(self.g.cue(self.word(p)), Some(Cue::Title | Cue::Role))
+        let w = self.word(p);
+        self.g.is(w, Cue::Title) || self.g.is(w, Cue::Role)
     }
 
     /// True when token `i` may be part of a name: a capitalised word that is neither a stop
@@ -338,6 +368,15 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return false;
         }
         let w = strip_possessive(t.text(self.text));
+        if !is_name_shaped(w) {
+            // A lone capital is only a name as an initial ("J. K. Rowling").
+            let initial_dot = w.chars().count() == 1
+                && self.word(i + 1) == "."
+                && self.token(i + 1).is_some_and(|t| !t.space_before);
+            if !initial_dot {
+                return false;
+            }
+        }
         !self.g.is_stopword(w) && !self.is_title_at(i)
     }
 
@@ -389,7 +428,14 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if upper {
             g.phrase_upper(phrase)
         } else {
-            g.phrase(phrase)
+            g.phrase(phrase).or_else(|| {
+                // "BIRMINGHAM , England": a capitalised name in ordinary text.
+                if phrase.len() > 3 && is_acronym(phrase) {
+                    g.phrase_upper(phrase)
+                } else {
+                    None
+                }
+            })
         }
     }
 
@@ -560,9 +606,15 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn classify(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
         let g = self.g;
         if let Some(label) = self.lookup(a, b, false) {
+            // A town or county before a score is its team ("Leicestershire 296").
+            let label = if label == Label::Loc && self.sports_team(a, b) {
+                Label::Org
+            } else {
+                label
+            };
             return self.push(out, a, b, Some(label), Strength::Strong);
         }
-        let initial = is_initial(self.index, a);
+        let initial = self.guarded || is_initial(self.index, a);
         if self.title_before(a) {
             return self.push(out, a, b, Some(Label::Per), Strength::Strong);
         }
@@ -570,15 +622,21 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let last = strip_possessive(self.word(b));
         let words = (a..=b).filter(|&k| self.is_word(k)).count();
         if words >= 2 {
-            let suffix = match g.cue(last) {
-                Some(Cue::OrgSuffix) => Some(Label::Org),
-                Some(Cue::LocSuffix) => Some(Label::Loc),
-                Some(Cue::MiscSuffix) => Some(Label::Misc),
-                _ => None,
+            let suffix = if g.is(last, Cue::OrgSuffix) {
+                Some(Label::Org)
+            } else if g.is(last, Cue::LocSuffix) {
+                Some(Label::Loc)
+            } else if g.is(last, Cue::MiscSuffix) {
+                Some(Label::Misc)
+            } else {
+                None
             };
-            let head = match g.cue(first) {
-                Some(Cue::OrgHead) if self.word(a + 1) == "of" => Some(Label::Org),
-                Some(Cue::LocHead) if self.word(a + 1) == "of" || words == 2 => Some(Label::Loc),
+            // "Bank of England", "Party of God", "Gulf of Mexico", "Mount Everest".
+            let of_at = (a..b).find(|&k| self.word(k + 1) == "of");
+            let head = match of_at.map(|k| strip_possessive(self.word(k))) {
+                Some(w) if g.is(w, Cue::OrgHead) || g.is(w, Cue::OrgSuffix) => Some(Label::Org),
+                Some(w) if g.is(w, Cue::LocHead) || g.is(w, Cue::LocSuffix) => Some(Label::Loc),
+                _ if g.is(first, Cue::LocHead) && words == 2 => Some(Label::Loc),
                 _ => None,
             };
             // A demonym or known name before the suffix is part of the name
@@ -649,6 +707,16 @@ impl<'i, 'a> Recognizer<'i, 'a> {
 
     /// Classifies a run no gazetteer or suffix rule recognised, from its context.
     fn classify_unknown(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
+        if self.guarded
+            && !(a..=b).all(|k| {
+                !self.is_word(k)
+                    || self
+                        .evidence
+                        .seen_mid_sentence(strip_possessive(self.word(k)))
+            })
+        {
+            return self.push(out, a, b, None, Strength::None);
+        }
         let words = (a..=b).filter(|&k| self.is_word(k)).count();
         if self.title_before(a) {
             return self.push(out, a, b, Some(Label::Per), Strength::Strong);
@@ -658,7 +726,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         let last = self.word(b);
         // "Spotify’s chief executive", "Spotify’s shares".
-        if has_possessive(last) && self.g.cue(self.word(b + 1)) == Some(Cue::OrgNoun) {
+        if has_possessive(last) && self.g.is(self.word(b + 1), Cue::OrgNoun) {
             return self.push(out, a, b, Some(Label::Org), Strength::Strong);
         }
         let before = a.checked_sub(1).map_or("", |p| self.word(p));
@@ -678,9 +746,35 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             if matches!(before, "in" | "near" | "across" | "outside" | "throughout") {
                 return self.push(out, a, b, Some(Label::Loc), Strength::Weak);
             }
-            return self.push(out, a, b, Some(Label::Org), Strength::Weak);
+            if looks_like_demonym(w) {
+                return self.push(out, a, b, Some(Label::Misc), Strength::Weak);
+            }
+            // "the Mets", "the Boatmen": people rarely take an article.
+            if matches!(before, "the" | "The") || self.sports_team(a, b) {
+                return self.push(out, a, b, Some(Label::Org), Strength::Weak);
+            }
+            // An unknown capitalised word in mid-sentence is most often a surname.
+            return self.push(out, a, b, Some(Label::Per), Strength::Weak);
         }
         self.push(out, a, b, Some(Label::Per), Strength::Weak)
+    }
+
+    /// True when the name `a..=b` stands where a sports team does: right before a score
+    /// (`Leicestershire 296`, `Fulham 1 Carlisle 0`) or after `v` / `beat`.
+    pub fn sports_team(&self, a: usize, b: usize) -> bool {
+        let before = a.checked_sub(1).map_or("", |p| self.word(p));
+        if matches!(before, "v" | "vs" | "v." | "vs.") {
+            return true;
+        }
+        let Some(next) = self.token(b + 1) else {
+            return false;
+        };
+        if next.kind != TokenKind::Number || !self.same_sentence(b, b + 1) {
+            return false;
+        }
+        // A year after a place is a dateline or a date, not a score.
+        let n = self.word(b + 1);
+        !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
     }
 
     /// The label an appositive after token `b` gives the name ending there:
@@ -702,38 +796,35 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             if !self.is_word(k) || !self.same_sentence(b, k) {
                 return None;
             }
-            match self.g.cue(w) {
-                Some(Cue::OrgNoun) => {
-                    // "a shadow library, ..." but not "a library of ..."-style modifiers:
-                    // the noun must end the noun phrase.
+            let g = self.g;
+            match () {
+                _ if g.is(w, Cue::PerNoun) || g.is(w, Cue::Role) => {
+                    if self.is_word(k + 1) && g.is(self.word(k + 1), Cue::PerNoun) {
+                        k += 1;
+                        continue;
+                    }
+                    return Some(Label::Per);
+                }
+                _ if g.is(w, Cue::OrgNoun) => {
+                    // The noun must end the noun phrase ("a shadow library, ...").
                     if self.is_word(k + 1) && !matches!(self.word(k + 1), "that" | "which") {
                         k += 1;
                         continue;
                     }
                     return Some(Label::Org);
                 }
-                Some(Cue::PerNoun) | Some(Cue::Role) => {
-                    if self.is_word(k + 1)
-                        && matches!(self.g.cue(self.word(k + 1)), Some(Cue::PerNoun))
-                    {
-                        k += 1;
-                        continue;
-                    }
-                    return Some(Label::Per);
-                }
-                Some(Cue::LocNoun) => return Some(Label::Loc),
+                _ if g.is(w, Cue::LocNoun) => return Some(Label::Loc),
                 _ => k += 1,
             }
         }
         None
     }
 
-    /// Mentions in an all-caps or title-case sentence: known phrases and names found in the
-    /// document's ordinary sentences only.
-    fn guarded_sentence(
+    /// Mentions in an all-caps sentence: known phrases and names found in the document's
+    /// ordinary sentences only.
+    fn caps_sentence(
         &mut self,
         range: std::ops::Range<usize>,
-        caps: bool,
         known: &HashMap<String, Label, FnvBuild>,
         out: &mut Vec<Mention>,
     ) {
@@ -756,7 +847,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                             break;
                         }
                     }
-                    if let Some(l) = self.lookup(i, b, caps) {
+                    if let Some(l) = self.lookup(i, b, true) {
                         hit = Some((b, l));
                         break;
                     }
@@ -781,8 +872,11 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let mut mentions = Vec::new();
         let sentences = self.index.sentences();
         for (s, sentence) in sentences.iter().enumerate() {
-            if self.styles.get(s) == Some(&Style::Normal) {
+            let style = self.styles.get(s).copied();
+            if matches!(style, Some(Style::Normal | Style::Headline)) {
+                self.guarded = style == Some(Style::Headline);
                 self.normal_sentence(sentence.tokens.clone(), &mut mentions);
+                self.guarded = false;
             }
         }
         // Document-level pass: strong mentions teach weak ones.
@@ -817,36 +911,24 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 m.strength = Strength::Strong;
             }
         }
-        // All-caps and title-case sentences: known names only.
-        if self.styles.iter().any(|s| *s != Style::Normal) {
-            let mut known_owned: HashMap<String, Label, FnvBuild> = HashMap::default();
+        // All-caps sentences: known names only.
+        if self.styles.contains(&Style::Caps) {
             let mut known_upper: HashMap<String, Label, FnvBuild> = HashMap::default();
             for m in &mentions {
                 if let (Some(label), Strength::Strong | Strength::Weak) = (m.label, m.strength) {
                     let t = m.span.slice(text);
-                    known_owned.entry(t.to_string()).or_insert(label);
                     known_upper.entry(t.to_uppercase()).or_insert(label);
                 }
             }
             for p in &person_parts {
-                known_owned.entry((*p).to_string()).or_insert(Label::Per);
                 known_upper.entry(p.to_uppercase()).or_insert(Label::Per);
             }
             let styles = std::mem::take(&mut self.styles);
             for (s, sentence) in sentences.iter().enumerate() {
                 match styles.get(s) {
-                    Some(Style::Caps) => self.guarded_sentence(
-                        sentence.tokens.clone(),
-                        true,
-                        &known_upper,
-                        &mut mentions,
-                    ),
-                    Some(Style::Headline) => self.guarded_sentence(
-                        sentence.tokens.clone(),
-                        false,
-                        &known_owned,
-                        &mut mentions,
-                    ),
+                    Some(Style::Caps) => {
+                        self.caps_sentence(sentence.tokens.clone(), &known_upper, &mut mentions)
+                    }
                     _ => {}
                 }
             }
