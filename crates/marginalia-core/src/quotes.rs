@@ -68,7 +68,7 @@ pub fn recognize(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<Annotati
     if pairs.groups.is_empty() {
         return Vec::new();
     }
-    let attributor = Attributor::new(index, entities);
+    let attributor = Attributor::new(index, entities, &pairs.groups);
     let mut found: Vec<Found> = pairs
         .groups
         .iter()
@@ -106,13 +106,14 @@ pub fn recognize(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<Annotati
     out
 }
 
-/// An unattributed speech quotation takes the speaker (and cue, if it has none) of the previous
-/// attributed speech quotation in the same paragraph, else of the next one.
+/// An unattributed speech quotation that starts its sentence takes the speaker (and cue, if it
+/// has none) of the previous attributed speech quotation in the same paragraph; failing that, a
+/// quotation right before an attributed one (`“No.” “Never,” he said.`) takes its speaker.
 fn inherit_speakers(groups: &[pairs::Group], found: &mut [Found]) {
     let speech_with_speaker = |f: &Found| f.kind == QuoteKind::Speech && f.speaker.is_some();
     let mut prev: Option<(usize, Found)> = None; // (paragraph, attribution)
     for (g, f) in groups.iter().zip(found.iter_mut()) {
-        if f.kind == QuoteKind::Speech && f.speaker.is_none() {
+        if f.kind == QuoteKind::Speech && f.speaker.is_none() && f.starts_sentence {
             if let Some((para, p)) = prev {
                 if para == g.para_open {
                     f.speaker = p.speaker;
@@ -124,18 +125,19 @@ fn inherit_speakers(groups: &[pairs::Group], found: &mut [Found]) {
             prev = Some((g.para_close, *f));
         }
     }
-    let mut next: Option<(usize, Found)> = None;
-    for (g, f) in groups.iter().zip(found.iter_mut()).rev() {
-        if f.kind == QuoteKind::Speech && f.speaker.is_none() {
-            if let Some((para, n)) = next {
-                if para == g.para_close {
-                    f.speaker = n.speaker;
-                    f.cue = f.cue.or(n.cue);
-                }
-            }
-        }
-        if speech_with_speaker(f) {
-            next = Some((g.para_open, *f));
+    for i in (0..groups.len().saturating_sub(1)).rev() {
+        let (Some(g), Some(n), Some(&next)) = (groups.get(i), groups.get(i + 1), found.get(i + 1))
+        else {
+            continue;
+        };
+        let Some(f) = found.get_mut(i) else { continue };
+        if f.kind == QuoteKind::Speech
+            && f.speaker.is_none()
+            && speech_with_speaker(&next)
+            && n.open <= g.close + 2
+        {
+            f.speaker = next.speaker;
+            f.cue = f.cue.or(next.cue);
         }
     }
 }

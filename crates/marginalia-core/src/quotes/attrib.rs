@@ -23,6 +23,8 @@ pub(super) struct Found {
     pub kind: QuoteKind,
     pub speaker: Option<Span>,
     pub cue: Option<Span>,
+    /// The quotation starts its sentence (it can take an earlier quotation's speaker).
+    pub starts_sentence: bool,
 }
 
 /// Shared state for attributing the quotations of one text.
@@ -31,6 +33,8 @@ pub(super) struct Attributor<'i, 'a> {
     text: &'a str,
     toks: &'i [Token],
     ents: &'i [Annotation],
+    /// All quotations, sorted by opening mark (names inside them are not speakers).
+    groups: &'i [Group],
 }
 
 /// Counts about a quotation's words.
@@ -46,13 +50,24 @@ struct Shape {
 }
 
 impl<'i, 'a> Attributor<'i, 'a> {
-    pub(super) fn new(index: &'i TextIndex<'a>, ents: &'i [Annotation]) -> Self {
+    pub(super) fn new(
+        index: &'i TextIndex<'a>,
+        ents: &'i [Annotation],
+        groups: &'i [Group],
+    ) -> Self {
         Attributor {
             index,
             text: index.text(),
             toks: index.tokens(),
             ents,
+            groups,
         }
+    }
+
+    /// True when token `k` lies inside a quotation (marks included).
+    fn in_quote(&self, k: usize) -> bool {
+        let i = self.groups.partition_point(|g| g.open <= k);
+        i > 0 && self.groups.get(i - 1).is_some_and(|g| k <= g.close)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -79,7 +94,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
     fn cue_at(&self, i: usize) -> usize {
         match self.toks.get(i) {
             Some(t) if t.kind == TokenKind::Word => {
-                let n = cue_words(self.word(i), self.word(i + 1));
+                let w = self.word(i);
+                // Cues are verbs in lower case (`the United States` is no cue); only `According
+                // to` may start a sentence.
+                if !t.first_char(self.text).is_lowercase() && !w.eq_ignore_ascii_case("according") {
+                    return 0;
+                }
+                let n = cue_words(w, self.word(i + 1));
                 // `said to be` is not a reporting verb
                 if n == 1 && self.word(i + 1).eq_ignore_ascii_case("to") && !self.is_punct(i + 2) {
                     let w = self.word(i);
@@ -147,10 +168,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// Attributes one quotation.
     pub(super) fn attribute(&self, g: &Group, pieces: &[Piece]) -> Found {
         let shape = self.shape(pieces);
+        let starts_sentence = shape.sentence_initial;
         let speech = |speaker, cue| Found {
             kind: QuoteKind::Speech,
             speaker,
             cue,
+            starts_sentence,
         };
         if let Some((cue, speaker)) = self.after_close(g, &shape) {
             return speech(speaker, Some(cue));
@@ -166,6 +189,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 kind: QuoteKind::Term,
                 speaker: None,
                 cue: None,
+                starts_sentence,
             };
         }
         if let Some((cue, speaker)) = self.partial(g, &shape) {
@@ -182,6 +206,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             },
             speaker: None,
             cue: None,
+            starts_sentence,
         }
     }
 
@@ -210,27 +235,22 @@ impl<'i, 'a> Attributor<'i, 'a> {
             return Some((cue, self.speaker_after(j + n)));
         }
         // Subject, then the verb: `he said`, `Spotify’s Daniel Ek said`.
-        let end = (j + 10).min(self.toks.len());
+        let end = (j + 12).min(self.toks.len());
+        let mut depth = 0usize; // inside `(D-Wis.)`
         for k in j + 1..end {
             let t = &self.toks[k];
             if t.newline_before {
                 return None;
             }
             if t.kind == TokenKind::Punct {
-                if matches!(self.word(k), "," | "(" | ")" | "." | "-") && !self.is_quote_mark(k) {
-                    if self.word(k) == "." && t.space_before {
-                        return None;
-                    }
-                    if self.word(k) == "." {
-                        // initials only: `J. K. Rowling`
-                        let prev = self.word(k - 1);
-                        if prev.chars().count() != 1 {
-                            return None;
-                        }
-                    }
-                    continue;
+                match self.word(k) {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    "," | "-" => {}
+                    "." if depth > 0 || self.is_abbrev_dot(k) => {}
+                    _ => return None,
                 }
-                return None;
+                continue;
             }
             let n = self.cue_at(k);
             if n > 0 {
@@ -265,13 +285,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             let n = self.cue_at(v);
             if n > 0 && v + n - 1 <= k {
                 let cue = self.span_of(v, v + n - 1)?;
-                let lo = self.clause_start(v);
-                let speaker = if is_participle(self.word(v)) {
-                    None
-                } else {
-                    self.speaker_before(lo, v, false)
-                };
-                return Some((cue, speaker));
+                return Some((cue, self.subject_of(v)));
             }
             if v == stop || t.newline_before {
                 return None;
@@ -313,39 +327,51 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 return None;
             }
             let cue = self.span_of(v, after_verb - 1)?;
-            let lo = self.clause_start(v);
-            return Some((cue, self.speaker_before(lo, v, false)));
+            return Some((cue, self.subject_of(v)));
         }
         None
     }
 
-    /// Tokens before `o` in its sentence, nearest first, stopping at another quotation mark.
+    /// The speaker of the cue at token `v`: the subject before it. A participle (`..., adding:`,
+    /// `..., saying that`) takes the subject of the clause's main cue, else of its sentence.
+    fn subject_of(&self, v: usize) -> Option<Span> {
+        if is_participle(self.word(v)) {
+            let main = self
+                .sentence_window_before(v)
+                .find(|&k| self.cue_at(k) > 0 && !is_participle(self.word(k)));
+            if let Some(m) = main {
+                return self.speaker_before(self.clause_start(m), m, false);
+            }
+            return self.speaker_before(self.clause_start(v), v, true);
+        }
+        self.speaker_before(self.clause_start(v), v, false)
+    }
+
+    /// Tokens before `o` in its sentence, nearest first, outside other quotations.
     fn sentence_window_before(&self, o: usize) -> impl Iterator<Item = usize> + '_ {
         let sentence = self.toks.get(o).map_or(usize::MAX, |t| t.sentence);
         let lo = o.saturating_sub(SENTENCE_WINDOW);
         (lo..o)
             .rev()
-            .take_while(move |&k| {
-                self.toks.get(k).is_some_and(|t| t.sentence == sentence) && !self.is_quote_mark(k)
-            })
-            .filter(move |&k| k + 1 < o || !self.is_punct(k))
+            .take_while(move |&k| self.toks.get(k).is_some_and(|t| t.sentence == sentence))
+            .filter(move |&k| !self.in_quote(k))
     }
 
     /// Tokens after `c` in its sentence, stopping at another quotation mark.
     fn sentence_window_after(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
         let sentence = self.toks.get(c).map_or(usize::MAX, |t| t.sentence);
         let hi = (c + 1 + SENTENCE_WINDOW).min(self.toks.len());
-        (c + 1..hi).take_while(move |&k| {
-            self.toks.get(k).is_some_and(|t| t.sentence == sentence) && !self.is_quote_mark(k)
-        })
+        (c + 1..hi)
+            .take_while(move |&k| self.toks.get(k).is_some_and(|t| t.sentence == sentence))
+            .filter(move |&k| !self.in_quote(k))
     }
 
     /// First token of the clause holding token `v`: its sentence start, or the token after an
-    /// earlier quotation mark, at most 14 tokens back.
+    /// earlier quotation mark, at most 24 tokens back.
     fn clause_start(&self, v: usize) -> usize {
         let sentence = self.toks.get(v).map_or(usize::MAX, |t| t.sentence);
         let mut lo = v;
-        while lo > 0 && v - lo < 14 {
+        while lo > 0 && v - lo < 24 {
             let k = lo - 1;
             if self.toks.get(k).is_none_or(|t| t.sentence != sentence) || self.is_quote_mark(k) {
                 break;
@@ -367,7 +393,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             if end > j && t.newline_before {
                 break;
             }
-            if t.kind == TokenKind::Punct && !self.is_initial_dot(end) {
+            if t.kind == TokenKind::Punct && !self.is_abbrev_dot(end) {
                 break;
             }
             end += 1;
@@ -392,10 +418,6 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if let Some(s) = self.entity_in(region, true) {
             return Some(s);
         }
-        let mut k = verb - 1;
-        while k > lo && matches!(self.word(k), "," | ")") {
-            k -= 1;
-        }
         if start_first {
             let mut end = lo;
             while end < verb && !self.is_punct(end) {
@@ -405,15 +427,61 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 return Some(s);
             }
         }
+        // Skip adverbs and auxiliaries (`Clinton once described`) and a parenthesis
+        // (`Rep. Gwen Moore (D-Wis.) said`).
+        let mut k = verb - 1;
+        while k > lo && (is_aux_or_adverb(self.word(k)) || self.word(k) == ")") {
+            if self.word(k) == ")" {
+                while k > lo && self.word(k) != "(" {
+                    k -= 1;
+                }
+            }
+            k -= 1;
+        }
+        let appositive = self.word(k) == ",";
+        while k > lo && self.word(k) == "," {
+            k -= 1;
+        }
+        if appositive {
+            // `The culture secretary, Lisa Nandy, said` or `Jean-Marc Ayrault, a minister of
+            // France, said`: a name right before the verb unless it is an object (`of the
+            // Security Council`), else the first name of the clause.
+            if let Some(a) = self.name_run_to(lo, k) {
+                let before = a.checked_sub(1).map_or("", |p| self.word(p));
+                if !is_determiner(before) && !is_preposition(before) {
+                    return self.name_span(a, k);
+                }
+            }
+            if let Some(s) = self.first_name_in(lo, k) {
+                return Some(s);
+            }
+        }
         self.noun_phrase_ending_at(lo, k)
+            .or_else(|| self.first_name_in(lo, k))
     }
 
-    fn is_initial_dot(&self, k: usize) -> bool {
-        self.word(k) == "."
-            && k > 0
-            && !self.toks[k].space_before
-            && self.word(k - 1).chars().count() == 1
-            && self.word(k - 1).chars().all(char::is_uppercase)
+    /// The first run of capitalised words in `lo..=k` (outside quotations).
+    fn first_name_in(&self, lo: usize, k: usize) -> Option<Span> {
+        let mut i = lo;
+        while i <= k {
+            if !self.in_quote(i) && self.is_name_word(i) && !is_not_name(self.word(i)) {
+                let b = self.name_run_from(i, k + 1)?;
+                return self.name_span(i, b);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// A dot after an initial or a title: `J. K. Rowling`, `Mr. Obama`, `Rep. Moore`.
+    fn is_abbrev_dot(&self, k: usize) -> bool {
+        if self.word(k) != "." || k == 0 || self.toks.get(k).is_none_or(|t| t.space_before) {
+            return false;
+        }
+        let prev = self.word(k - 1);
+        let mut cs = prev.chars();
+        let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+        single || is_title(prev)
     }
 
     /// A speaker phrase starting at `j`, ending before `end`: pronoun, name, `the company`.
@@ -497,7 +565,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         while k < end && k - j < 8 {
             if self.is_name_word(k) && !self.toks[k].newline_before {
                 b = k;
-            } else if self.is_initial_dot(k) {
+            } else if self.is_abbrev_dot(k) {
                 // keep going: `J. K. Rowling`
             } else if is_name_connector(self.word(k)) && self.is_name_word(k + 1) && k + 1 < end {
                 // `Bank of England`
@@ -520,7 +588,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             if self.toks[a].newline_before {
                 break;
             }
-            if self.is_name_word(p) || self.is_initial_dot(p) {
+            if self.is_name_word(p) || self.is_abbrev_dot(p) {
                 a = p;
             } else if p > lo && is_name_connector(self.word(p)) && self.is_name_word(p - 1) {
                 a = p - 1;
@@ -548,11 +616,35 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let at = self.toks.get(k)?.span.start;
         match p {
             Pronoun::Person => self
-                .last_entity_before(at, Label::Per)
+                .sentence_subject_before(k)
+                .or_else(|| self.last_entity_before(at, Label::Per))
                 .or_else(|| self.name_before(k)),
             Pronoun::Thing => self.last_entity_before(at, Label::Org),
             Pronoun::Other => None,
         }
+    }
+
+    /// A person named earlier in the sentence of the pronoun at `k`, outside quotations: `Lynch
+    /// said she recalled`. The first PER entity, or without entities the first name run.
+    fn sentence_subject_before(&self, k: usize) -> Option<Span> {
+        let sentence = self.index.sentences().get(self.toks.get(k)?.sentence)?;
+        let lo = sentence.tokens.start.max(k.saturating_sub(SENTENCE_WINDOW));
+        if lo >= k {
+            return None;
+        }
+        if !self.ents.is_empty() {
+            let region = self.span_of(lo, k - 1)?;
+            let i = self.ents.partition_point(|e| e.span.start < region.start);
+            return self.ents[i.min(self.ents.len())..]
+                .iter()
+                .take_while(|e| e.span.end <= region.end)
+                .find(|e| {
+                    e.label == Label::Per
+                        && !self.in_quote(self.index.token_at_or_after(e.span.start))
+                })
+                .map(|e| e.span);
+        }
+        self.first_name_in(lo, k - 1)
     }
 
     /// The nearest run of two or more capitalised words before token `k` (no entity needed).
@@ -561,7 +653,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let mut i = k;
         while i > stop {
             i -= 1;
-            if !self.is_name_word(i) {
+            if !self.is_name_word(i) || self.in_quote(i) {
                 continue;
             }
             let b = i;
@@ -571,8 +663,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
             let words = (a..=b).filter(|&x| self.is_name_word(x)).count();
             if words >= 2 {
                 let run = self.span_of(a, b)?;
+                let after_the = a
+                    .checked_sub(1)
+                    .is_some_and(|p| self.word(p).eq_ignore_ascii_case("the"));
                 match self.entity_overlapping(run) {
-                    None => return Some(run),
+                    None if !after_the => return Some(run),
+                    None => {}
                     Some(e) if e.label == Label::Per => return Some(e.span),
                     Some(_) => {} // an organisation or place: keep looking
                 }
@@ -650,5 +746,88 @@ fn is_title_small_word(w: &str) -> bool {
             | "de"
             | "vs"
             | "v"
+    )
+}
+
+/// Auxiliaries and adverbs between a subject and its cue.
+fn is_aux_or_adverb(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
+        || matches!(
+            w,
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "also"
+                | "once"
+                | "then"
+                | "now"
+                | "later"
+                | "never"
+                | "still"
+                | "just"
+                | "again"
+                | "even"
+                | "been"
+                | "be"
+                | "soon"
+                | "often"
+                | "already"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "did"
+                | "does"
+                | "do"
+        )
+}
+
+/// Prepositions before a name that make it an object, not a speaker.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "in" | "at" | "on" | "from" | "with" | "to" | "by" | "about" | "against"
+    )
+}
+
+/// Titles written with a dot before a name (`Mr.`, `Sen.`).
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Mx"
+            | "Dr"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "Hon"
+            | "Pres"
+            | "Supt"
+            | "Insp"
+            | "Det"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Messrs"
+            | "Mme"
+            | "Rt"
     )
 }

@@ -201,8 +201,8 @@ pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
 /// Determiners that start a speaker noun phrase (`the company`, `a spokesman`).
 pub(super) fn is_determiner(word: &str) -> bool {
     const DET: &[&str] = &[
-        "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these",
-        "those", "another", "some", "many", "several", "one", "two", "three", "both", "other",
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "another", "some", "many",
+        "several", "one", "two", "three", "both", "other",
     ];
     DET.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -299,6 +299,25 @@ pub(super) fn is_not_name(word: &str) -> bool {
         "Yes",
         "Said",
         "Says",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     NOT.contains(&word)
 }
