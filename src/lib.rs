@@ -1,4 +1,19 @@
-//! Marginalia's browser app (placeholder until the UI lands).
+//! Marginalia's browser app: paste an article, see its entities, quotations and numbers.
+//!
+//! The app only renders what the engine ([`marginalia_core`]) returns: [`state`] holds the text
+//! and its analysis, [`components`] draw them, and [`dom`] is the one place that talks to the
+//! browser beyond rendering (downloads, clipboard, files, scrolling, the panic message).
 
-/// Starts the app.
-pub fn start() {}
+pub mod app;
+pub mod components;
+pub mod dom;
+pub mod file_load;
+pub mod state;
+
+pub use app::App;
+
+/// Starts the app: installs the panic message, then renders [`App`] into `<body>`.
+pub fn start() {
+    dom::install_panic_hook();
+    yew::Renderer::<App>::new().render();
+}

@@ -18,10 +18,12 @@ pub mod entities;
 pub mod export;
 pub mod html;
 pub mod input;
+pub mod markup;
 pub mod numbers;
 pub mod offsets;
 pub mod quotes;
 pub mod span;
+pub mod summary;
 pub mod text;
 
 pub use annotation::{Analysis, Annotation, Label, Layer, QuoteInfo, QuoteKind, Value};

@@ -1,0 +1,17 @@
+//! The page's components, one per file.
+
+pub mod article_view;
+pub mod editor;
+pub mod entity_list;
+pub mod legend;
+pub mod notice;
+pub mod quote_list;
+pub mod toolbar;
+
+pub use article_view::ArticleView;
+pub use editor::Editor;
+pub use entity_list::EntityList;
+pub use legend::Legend;
+pub use notice::NoticeBar;
+pub use quote_list::QuoteList;
+pub use toolbar::Toolbar;

@@ -1,0 +1,129 @@
+//! The highlighted article: the engine's markup, shown as is, with label toggles applied as
+//! classes (so hiding a label re-styles, never re-renders) and keyboard movement between
+//! highlights.
+
+use crate::components::editor::group;
+use crate::dom;
+use crate::state::{Analysed, Shared};
+use marginalia_core::Label;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// Props of [`ArticleView`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    /// The container element, for scrolling to highlights from the side lists.
+    pub node_ref: NodeRef,
+    /// The analysis to show.
+    pub view: Shared<Analysed>,
+    /// Labels whose highlights are hidden.
+    pub hidden: Vec<Label>,
+    /// Whether highlights carry label badges.
+    pub badges: bool,
+    /// True while a newer analysis is on its way.
+    pub pending: bool,
+    /// How long the analysis took, in milliseconds.
+    pub millis: Option<f64>,
+}
+
+/// The article view.
+#[function_component(ArticleView)]
+pub fn article_view(props: &ArticleViewProps) -> Html {
+    let view = &props.view;
+    let mut class = classes!("article");
+    class.push(props.badges.then_some("badges"));
+    for label in &props.hidden {
+        class.push(format!("hide-{}", label.as_str()));
+    }
+
+    // ← / → (or p / n) move between the visible highlights; Escape goes back to the article.
+    let onkeydown = {
+        let node_ref = props.node_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let step: i32 = match e.key().as_str() {
+                "ArrowRight" | "n" => 1,
+                "ArrowLeft" | "p" => -1,
+                "Escape" => {
+                    if let Some(article) = node_ref.cast::<HtmlElement>() {
+                        let _ = article.focus();
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            let Some(article) = node_ref.cast::<Element>() else {
+                return;
+            };
+            let marks = dom::visible_marks(&article);
+            if marks.is_empty() {
+                return;
+            }
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let current = active.and_then(|a| {
+                marks
+                    .iter()
+                    .position(|m| AsRef::<Element>::as_ref(m) == &a)
+            });
+            let last = marks.len() as i32 - 1;
+            let next = match current {
+                Some(i) => (i as i32 + step).clamp(0, last),
+                None if step > 0 => 0,
+                None => last,
+            };
+            if let Some(mark) = marks.get(next as usize) {
+                e.prevent_default();
+                dom::reveal(mark);
+            }
+        })
+    };
+
+    let status = if props.pending {
+        "Analysing…".to_string()
+    } else if view.text.is_empty() {
+        String::new()
+    } else {
+        let marks = view.analysis.len();
+        let took = props
+            .millis
+            .map(|ms| format!(" · analysed in {ms:.1} ms"))
+            .unwrap_or_default();
+        format!(
+            "{} highlights in {} words{took}",
+            group(marks),
+            group(view.summary.words)
+        )
+    };
+
+    html! {
+        <section class="reader" aria-labelledby="reader-title">
+            <div class="section-head">
+                <h2 id="reader-title">{ "Highlights" }</h2>
+                <span class="muted" role="status" data-testid="status">{ status }</span>
+            </div>
+            if view.text.is_empty() {
+                <div class="empty" data-testid="article" ref={props.node_ref.clone()}>
+                    <p>{ "Paste an article above to see its people, organisations and places, its quotations and who said them, and its numbers, money, percentages and dates." }</p>
+                    <p class="muted">{ "Nothing leaves your browser." }</p>
+                </div>
+            } else {
+                <div
+                    class={class}
+                    data-testid="article"
+                    ref={props.node_ref.clone()}
+                    tabindex="0"
+                    role="document"
+                    aria-label="Highlighted article. Use the left and right arrow keys to move between highlights."
+                    aria-busy={props.pending.to_string()}
+                    {onkeydown}
+                >
+                    { Html::from_html_unchecked(view.markup.clone()) }
+                </div>
+            }
+        </section>
+    }
+}

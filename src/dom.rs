@@ -1,0 +1,161 @@
+//! The one place that talks to the browser beyond rendering: downloads, the clipboard, reading
+//! files, scrolling to a highlight, timing, and the panic message. Every failure is returned as
+//! a [`DomError`] with a message for people; nothing here panics.
+
+use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// Something the browser refused to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomError(pub String);
+
+impl fmt::Display for DomError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl DomError {
+    fn from_js(what: &str, err: JsValue) -> Self {
+        let detail = err
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| err.as_string())
+            .unwrap_or_default();
+        if detail.is_empty() {
+            DomError(what.to_string())
+        } else {
+            DomError(format!("{what}: {detail}"))
+        }
+    }
+}
+
+fn window() -> Result<web_sys::Window, DomError> {
+    web_sys::window().ok_or_else(|| DomError("no browser window".into()))
+}
+
+fn document() -> Result<web_sys::Document, DomError> {
+    window()?
+        .document()
+        .ok_or_else(|| DomError("no document".into()))
+}
+
+/// Milliseconds since the page loaded (`performance.now()`), or 0 where unavailable.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Offers `contents` as a file download named `file_name`. Nothing is sent anywhere: the file is
+/// made in the page from a `Blob`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), DomError> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| DomError::from_js("could not make the file", e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| DomError::from_js("could not make the file", e))?;
+    let document = document()?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| DomError::from_js("could not start the download", e))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or_else(|| DomError("no page body".into()))?;
+    body.append_child(&anchor)
+        .map_err(|e| DomError::from_js("could not start the download", e))?;
+    anchor.click();
+    anchor.remove();
+    // Revoke after the browser has taken the file.
+    let revoke = gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    revoke.forget();
+    Ok(())
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), DomError> {
+    let clipboard = window()?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| DomError::from_js("the browser did not allow copying", e))
+}
+
+/// The highlight element for export id `id` (its first fragment) inside `article`.
+pub fn find_mark(article: &Element, id: &str) -> Option<HtmlElement> {
+    // Ids are `e12`-style; anything else is not looked up (no selector injection).
+    if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    article
+        .query_selector(&format!(".hl[data-id=\"{id}\"]:not([data-cont])"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+}
+
+/// Scrolls `el` into the middle of the view, focuses it and makes it flash briefly.
+pub fn reveal(el: &HtmlElement) {
+    let reduce_motion = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if reduce_motion {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&focus);
+    // Restart the flash animation even when it is already running.
+    let classes = el.class_list();
+    let _ = classes.remove_1("flash");
+    let _ = el.offset_width();
+    let _ = classes.add_1("flash");
+}
+
+/// The visible highlights of `article` (first fragments of shown labels), in text order.
+pub fn visible_marks(article: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = article.query_selector_all(".hl:not([data-cont])") else {
+        return Vec::new();
+    };
+    let classes = article.class_list();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .filter(|el| {
+            el.get_attribute("data-label")
+                .is_some_and(|label| !classes.contains(&format!("hide-{label}")))
+        })
+        .collect()
+}
+
+/// Shows a clear message in the page when the app panics, so the page is never left blank
+/// without a word. The text the person pasted stays in the editor's DOM element.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&detail));
+        let Ok(document) = document() else { return };
+        let Some(body) = document.body() else { return };
+        if let Ok(banner) = document.create_element("div") {
+            banner.set_class_name("fatal");
+            let _ = banner.set_attribute("role", "alert");
+            banner.set_text_content(Some(
+                "Marginalia hit an internal error and stopped. Your text is still in the box \
+                 below: copy it before reloading the page. Please report this error.",
+            ));
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }));
+}
