@@ -377,7 +377,17 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 return false;
             }
         }
-        !self.g.is_stopword(w) && !self.is_title_at(i)
+        !self.g.is_stopword(w) && !self.g.is(w, Cue::Title) && !self.is_title_at(i)
+    }
+
+    /// True when token `i` may continue a name begun before it: a name token, or a title
+    /// word used as a surname (`Stephen King`, `John Major`).
+    pub fn continues_name(&self, i: usize) -> bool {
+        if self.is_name_token(i) {
+            return true;
+        }
+        let w = strip_possessive(self.word(i));
+        self.is_capitalised(i) && self.g.is(w, Cue::Title) && !self.is_title_at(i)
     }
 
     /// The text of tokens `a..=b` with single spaces between spaced tokens, for gazetteer
@@ -497,14 +507,13 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             let next = j + 1;
             if has_possessive(w) {
                 // "Anna’s Archive": only a known phrase or a first name's possession joins.
-                if self.is_name_token(next) && self.possessive_joins(a, j) {
+                if self.continues_name(next) && self.possessive_joins(a, j) {
                     j = next;
                     continue;
                 }
                 break;
             }
-            if self.is_name_token(next) {
-                // Initials: "J. K. Rowling" (the dot is a separate token).
+            if self.continues_name(next) && !self.is_title_at(next) {
                 j = next;
                 continue;
             }
@@ -543,11 +552,13 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 && self.is_capitalised(after)
                 && !self.g.is_stopword(self.word(after))
             {
-                let head =
-                    matches!(
-                        self.g.cue(w),
-                        Some(Cue::OrgHead | Cue::LocHead | Cue::OrgSuffix | Cue::LocSuffix)
-                    ) || matches!(self.g.cue(self.word(a)), Some(Cue::OrgHead | Cue::LocHead));
+                let g = self.g;
+                let first = self.word(a);
+                let head = [Cue::OrgHead, Cue::LocHead, Cue::OrgSuffix, Cue::LocSuffix]
+                    .iter()
+                    .any(|&c| g.is(w, c))
+                    || g.is(first, Cue::OrgHead)
+                    || g.is(first, Cue::LocHead);
                 if head && nw == "of" {
                     j = after;
                     continue;
@@ -685,6 +696,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return self.classify_unknown(a, b, out);
         }
         if initial && !self.evidence.seen_mid_sentence(first) {
+            // Context that names it anyway: "Zorbix’s chief executive", "Zorbix, a firm".
+            if let Some(label) = self.context_label(a, b) {
+                return self.push(out, a, b, Some(label), Strength::Strong);
+            }
             return self.push(out, a, b, None, Strength::None);
         }
         self.classify_unknown(a, b, out)
@@ -718,16 +733,20 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return self.push(out, a, b, None, Strength::None);
         }
         let words = (a..=b).filter(|&k| self.is_word(k)).count();
-        if self.title_before(a) {
-            return self.push(out, a, b, Some(Label::Per), Strength::Strong);
+        // A run of titles alone ("Prime Minister", "President") names nobody.
+        let g = self.g;
+        if (a..=b).all(|k| {
+            let w = self.word(k);
+            !self.is_word(k) || g.is(w, Cue::Title) || g.is(w, Cue::TitleModifier)
+        }) {
+            return self.push(out, a, b, None, Strength::None);
         }
-        if let Some(label) = self.appositive(b) {
+        if let Some(label) = self.context_label(a, b) {
             return self.push(out, a, b, Some(label), Strength::Strong);
         }
-        let last = self.word(b);
-        // "Spotify’s chief executive", "Spotify’s shares".
-        if has_possessive(last) && self.g.is(self.word(b + 1), Cue::OrgNoun) {
-            return self.push(out, a, b, Some(Label::Org), Strength::Strong);
+        // "Lisa’s Kitchen", "Sotheby’s Auctions": a possessive inside names a business.
+        if (a..b).any(|k| has_possessive(self.word(k))) {
+            return self.push(out, a, b, Some(Label::Org), Strength::Weak);
         }
         let before = a.checked_sub(1).map_or("", |p| self.word(p));
         let after = self.word(b + 1);
@@ -757,6 +776,29 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return self.push(out, a, b, Some(Label::Per), Strength::Weak);
         }
         self.push(out, a, b, Some(Label::Per), Strength::Weak)
+    }
+
+    /// The label the words around a name give it: a title or role before it (PER), an
+    /// organisation noun before it (`the firm Zorbix`: ORG), an appositive after it, or a
+    /// possessive followed by an organisation noun (`Zorbix’s chief executive`: ORG).
+    pub fn context_label(&self, a: usize, b: usize) -> Option<Label> {
+        let g = self.g;
+        if self.title_before(a) {
+            return Some(Label::Per);
+        }
+        if let Some(p) = a.checked_sub(1) {
+            let w = self.word(p);
+            if g.is(w, Cue::OrgNoun) && w.chars().next().is_some_and(char::is_lowercase) {
+                return Some(Label::Org);
+            }
+        }
+        if let Some(label) = self.appositive(b) {
+            return Some(label);
+        }
+        if has_possessive(self.word(b)) && g.is(self.word(b + 1), Cue::OrgNoun) {
+            return Some(Label::Org);
+        }
+        None
     }
 
     /// True when the name `a..=b` stands where a sports team does: right before a score
