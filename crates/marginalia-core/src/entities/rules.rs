@@ -967,11 +967,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             }
             let styles = std::mem::take(&mut self.styles);
             for (s, sentence) in sentences.iter().enumerate() {
-                match styles.get(s) {
-                    Some(Style::Caps) => {
-                        self.caps_sentence(sentence.tokens.clone(), &known_upper, &mut mentions)
-                    }
-                    _ => {}
+                if styles.get(s) == Some(&Style::Caps) {
+                    self.caps_sentence(sentence.tokens.clone(), &known_upper, &mut mentions);
                 }
             }
         }
