@@ -160,7 +160,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
             if let Some(t) = self.toks.get(f) {
                 s.lower_start = t.first_char(self.text).is_lowercase();
             }
-            s.sentence_initial = self.index.is_sentence_initial(f);
+            // After a colon a quotation starts a sentence of its own (`He added: “…”`).
+            s.sentence_initial = self.index.is_sentence_initial(f)
+                || pieces
+                    .first()
+                    .and_then(|p| p.first.checked_sub(2))
+                    .is_some_and(|k| self.word(k) == ":");
         }
         s
     }
@@ -285,6 +290,9 @@ impl<'i, 'a> Attributor<'i, 'a> {
             let n = self.cue_at(v);
             if n > 0 && v + n - 1 <= k {
                 let cue = self.span_of(v, v + n - 1)?;
+                if n == 2 && self.word(v).eq_ignore_ascii_case("according") {
+                    return Some((cue, self.speaker_after(v + 2)));
+                }
                 return Some((cue, self.subject_of(v)));
             }
             if v == stop || t.newline_before {
@@ -415,12 +423,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
             return None;
         }
         let region = self.span_of(lo, verb - 1)?;
-        if let Some(s) = self.entity_in(region, true) {
-            return Some(s);
-        }
         if start_first {
+            if let Some(s) = self.entity_in(region, true) {
+                return Some(s);
+            }
             let mut end = lo;
-            while end < verb && !self.is_punct(end) {
+            while end < verb && (!self.is_punct(end) || self.is_abbrev_dot(end)) {
                 end += 1;
             }
             if let Some(s) = self.noun_phrase_at(lo, end) {
@@ -442,19 +450,43 @@ impl<'i, 'a> Attributor<'i, 'a> {
         while k > lo && self.word(k) == "," {
             k -= 1;
         }
+        // The subject right before the verb: a pronoun (`whom she calls`) or a named entity
+        // that is not an object (`a member of the Security Council, said`).
+        if let Some(p) = pronoun(self.word(k)) {
+            return self.resolve(k, p);
+        }
+        let object_before = |a: usize| {
+            let before = a.checked_sub(1).map_or("", |p| self.word(p));
+            is_preposition(before) || (appositive && is_determiner(before))
+        };
+        if let Some(e) = self
+            .toks
+            .get(k)
+            .and_then(|t| self.entity_overlapping(t.span))
+        {
+            let start = self.index.token_at_or_after(e.span.start);
+            if matches!(e.label, Label::Per | Label::Org) && !object_before(start) {
+                return Some(e.span);
+            }
+        }
         if appositive {
             // `The culture secretary, Lisa Nandy, said` or `Jean-Marc Ayrault, a minister of
-            // France, said`: a name right before the verb unless it is an object (`of the
-            // Security Council`), else the first name of the clause.
+            // France, said`: a name right before the verb unless it is an object, else the
+            // first name of the clause.
+            if let Some(s) = self.entity_in(region, false) {
+                return Some(s);
+            }
             if let Some(a) = self.name_run_to(lo, k) {
-                let before = a.checked_sub(1).map_or("", |p| self.word(p));
-                if !is_determiner(before) && !is_preposition(before) {
+                if !object_before(a) {
                     return self.name_span(a, k);
                 }
             }
             if let Some(s) = self.first_name_in(lo, k) {
                 return Some(s);
             }
+        }
+        if let Some(s) = self.entity_in(region, true) {
+            return Some(s);
         }
         self.noun_phrase_ending_at(lo, k)
             .or_else(|| self.first_name_in(lo, k))

@@ -79,6 +79,9 @@ struct Frame {
     child_mark: usize,
     /// Paragraph of the first opening mark.
     para: usize,
+    /// The (latest) opening mark is glued to the next word; a spaced mark (`“ hello`) may be
+    /// stray and is never continued into the next paragraph.
+    glued: bool,
 }
 
 /// A closed quotation inside a still-open one.
@@ -211,6 +214,10 @@ impl Pairer<'_, '_> {
             self.drop_top();
         }
         let frame = *self.stack.last()?;
+        if !frame.glued {
+            self.drop_top();
+            return None;
+        }
         let reopening = self.role_and_end(i).filter(|&(role, j)| {
             matches!(role, Role::Open(f) | Role::Either(f) if f == frame.family)
                 && self.glued_after(j)
@@ -255,6 +262,7 @@ impl Pairer<'_, '_> {
             family,
             child_mark: self.children.len(),
             para,
+            glued: self.glued_after(j),
         });
     }
 
