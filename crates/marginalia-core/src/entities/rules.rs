@@ -32,8 +32,9 @@ pub enum Style {
     Normal,
     /// All capitals (`LONDON 1996-08-30`, `SPOTIFY SIGNS DEAL`): only known names are marked.
     Caps,
-    /// Title case (`Spotify Signs Licensing Deal As Row Deepens`): only names that are known or
-    /// seen in ordinary sentences are marked.
+    /// Title case (`Spotify Signs Licensing Deal As Row Deepens`): a line without final
+    /// punctuation whose words of four or more letters are all capitalised (at least three, at
+    /// most one comma). Only names that are known or seen in ordinary sentences are marked.
     Headline,
 }
 
@@ -46,8 +47,10 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
         .iter()
         .map(|s| {
             let (mut upper, mut lower, mut capitalised, mut words) = (0usize, 0usize, 0, 0);
+            let mut commas = 0;
             for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
                 if t.kind != TokenKind::Word {
+                    commas += usize::from(t.text(text) == ",");
                     continue;
                 }
                 let w = t.text(text);
@@ -74,7 +77,8 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
             } else if s.starts_paragraph
                 && !ends_with_stop
                 && words >= 3
-                && capitalised * 5 >= words * 4
+                && capitalised == words
+                && commas <= 1
             {
                 Style::Headline
             } else {
@@ -554,9 +558,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             {
                 let g = self.g;
                 let first = self.word(a);
-                let head = [Cue::OrgHead, Cue::LocHead, Cue::OrgSuffix, Cue::LocSuffix]
-                    .iter()
-                    .any(|&c| g.is(w, c))
+                let head = g.is(w, Cue::OrgHead)
+                    || g.is(w, Cue::LocHead)
                     || g.is(first, Cue::OrgHead)
                     || g.is(first, Cue::LocHead);
                 if head && nw == "of" {
@@ -659,34 +662,46 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             if g.is_first_name(first) && !inner_possessive && self.phrase_rest_unknown(a + 1, b) {
                 return self.push(out, a, b, Some(Label::Per), Strength::Strong);
             }
-            // Split into known pieces and the rest ("German Chancellor" is split by the title
-            // rule already; "British Airways" is one piece; "Australian Daniel Ek" is two).
+            // Split into known pieces and the rest ("British Airways" is one piece; "Australian
+            // Zed Blorp" is two). First see what the pieces are.
+            let (mut pieces, mut places, mut rest_words, mut rest_names) = (0, 0, 0, 0);
             let mut k = a;
-            let mut found = false;
-            let mut rest_start = a;
             while k <= b {
                 if let Some((e, label)) = self.longest_match(k, b, false) {
-                    if rest_start < k {
-                        self.classify_unknown(rest_start, k - 1, out);
-                    }
-                    self.push(out, k, e, Some(label), Strength::Strong);
-                    found = true;
+                    pieces += 1;
+                    places += usize::from(label == Label::Loc);
                     k = e + 1;
-                    rest_start = k;
                 } else {
+                    if self.is_name_token(k) {
+                        rest_words += 1;
+                        let w = strip_possessive(self.word(k));
+                        rest_names += usize::from(g.is_first_name(w) || looks_like_demonym(w));
+                    }
                     k += 1;
                 }
             }
-            if found {
+            if pieces > 0 && pieces == places && rest_words > 0 && rest_names == 0 && !initial {
+                // A place with unknown capitalised words is a business or team named after it
+                // ("Chittagong Cement", "Cleveland Indians", "Statistics Canada").
+                return self.push(out, a, b, Some(Label::Org), Strength::Weak);
+            }
+            if pieces > 0 {
+                let mut k = a;
+                let mut rest_start = a;
+                while k <= b {
+                    if let Some((e, label)) = self.longest_match(k, b, false) {
+                        if rest_start < k {
+                            self.classify_rest(rest_start, k - 1, out);
+                        }
+                        self.push(out, k, e, Some(label), Strength::Strong);
+                        k = e + 1;
+                        rest_start = k;
+                    } else {
+                        k += 1;
+                    }
+                }
                 if rest_start <= b {
-                    // Trim connectors left at the start of the rest.
-                    let mut s = rest_start;
-                    while s <= b && !self.is_name_token(s) {
-                        s += 1;
-                    }
-                    if s <= b {
-                        self.classify_unknown(s, b, out);
-                    }
+                    self.classify_rest(rest_start, b, out);
                 }
                 return;
             }
@@ -703,6 +718,20 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return self.push(out, a, b, None, Strength::None);
         }
         self.classify_unknown(a, b, out)
+    }
+
+    /// Classifies what is left of a run between known pieces, without connectors at its ends.
+    fn classify_rest(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
+        let (mut s, mut e) = (a, b);
+        while s <= e && !self.is_name_token(s) {
+            s += 1;
+        }
+        while e > s && !self.continues_name(e) {
+            e -= 1;
+        }
+        if s <= e && self.is_name_token(s) {
+            self.classify_unknown(s, e, out);
+        }
     }
 
     /// True when tokens `a..=b` hold no gazetteer place or organisation (so a first name
@@ -796,6 +825,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return Some(label);
         }
         if has_possessive(self.word(b)) && g.is(self.word(b + 1), Cue::OrgNoun) {
+            return Some(Label::Org);
+        }
+        if self.sports_team(a, b) {
             return Some(Label::Org);
         }
         None
@@ -900,6 +932,11 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 b -= 1;
             }
             if let Some((b, label)) = hit {
+                let label = if label == Label::Loc && self.sports_team(i, b) {
+                    Label::Org
+                } else {
+                    label
+                };
                 self.push(out, i, b, Some(label), Strength::Strong);
                 i = b + 1;
             } else {
