@@ -74,6 +74,9 @@ pub enum Cue {
     OrgSuffix,
     /// First word of an organisation's name when `of` follows (`Bank of England`).
     OrgHead,
+    /// First word that makes a run of two or more capitalised words an organisation
+    /// (`National ...`, `Democratic ...`).
+    OrgPrefix,
     /// Last word of a place name (`River`, `Street`, `Island`).
     LocSuffix,
     /// First word of a place name (`Mount`, `Lake`, `Gulf of ...`).
@@ -100,6 +103,7 @@ impl Cue {
             "role" => Cue::Role,
             "org-suffix" => Cue::OrgSuffix,
             "org-head" => Cue::OrgHead,
+            "org-prefix" => Cue::OrgPrefix,
             "loc-suffix" => Cue::LocSuffix,
             "loc-head" => Cue::LocHead,
             "misc-suffix" => Cue::MiscSuffix,

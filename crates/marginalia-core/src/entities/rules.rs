@@ -651,6 +651,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 Some(w) if g.is(w, Cue::OrgHead) || g.is(w, Cue::OrgSuffix) => Some(Label::Org),
                 Some(w) if g.is(w, Cue::LocHead) || g.is(w, Cue::LocSuffix) => Some(Label::Loc),
                 _ if g.is(first, Cue::LocHead) && words == 2 => Some(Label::Loc),
+                _ if g.is(first, Cue::OrgPrefix) && !g.is_first_name(self.word(a + 1)) => {
+                    Some(Label::Org)
+                }
                 _ => None,
             };
             // A demonym or known name before the suffix is part of the name
@@ -820,11 +823,28 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             if g.is(w, Cue::OrgNoun) && w.chars().next().is_some_and(char::is_lowercase) {
                 return Some(Label::Org);
             }
+            // "the town of X", "east of X", "the outskirts of X".
+            if w == "of" {
+                let noun = p.checked_sub(1).map_or("", |q| self.word(q));
+                if g.is(noun, Cue::LocNoun) {
+                    return Some(Label::Loc);
+                }
+            }
+        }
+        // "C. Lewis", "J. Russell": an initial and a surname.
+        if b > a
+            && self.word(a).chars().count() == 1
+            && self.word(a + 1) == "."
+            && (a + 2..=b).all(|k| self.is_word(k) && self.word(k).chars().count() > 1)
+        {
+            return Some(Label::Per);
         }
         if let Some(label) = self.appositive(b) {
             return Some(label);
         }
-        if has_possessive(self.word(b)) && g.is(self.word(b + 1), Cue::OrgNoun) {
+        // "Zorbix’s chief executive", "a Zorbix spokesman", "Zorbix shares".
+        let next = self.word(b + 1);
+        if g.is(next, Cue::OrgNoun) && next.chars().next().is_some_and(char::is_lowercase) {
             return Some(Label::Org);
         }
         if self.sports_team(a, b) {
@@ -854,7 +874,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// The label an appositive after token `b` gives the name ending there:
     /// `Anna’s Archive, a shadow library` → ORG; `Pohl, its general secretary` → PER.
     pub fn appositive(&self, b: usize) -> Option<Label> {
-        if self.word(b + 1) != "," {
+        // "X, a ..." or "X is a ...".
+        if !matches!(self.word(b + 1), "," | "is" | "was") {
             return None;
         }
         let mut k = b + 2;
@@ -961,19 +982,32 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         // Document-level pass: strong mentions teach weak ones.
         let text = self.text;
         let mut known: HashMap<&str, Label, FnvBuild> = HashMap::default();
-        let mut person_parts: HashSet<&str, FnvBuild> = HashSet::default();
+        // Parts of longer names: any word of a person's name ("Ek" after "Daniel Ek"), the
+        // first word of an organisation's ("Pirelli" after "Pirelli Cables").
+        let mut parts: HashMap<&str, Label, FnvBuild> = HashMap::default();
+        let g = self.g;
         for m in &mentions {
             if m.strength != Strength::Strong {
                 continue;
             }
             let Some(label) = m.label else { continue };
             known.entry(m.span.slice(text)).or_insert(label);
-            if label == Label::Per && m.tokens.1 > m.tokens.0 {
-                for k in m.tokens.0..=m.tokens.1 {
+            let (a, b) = m.tokens;
+            if b <= a {
+                continue;
+            }
+            if label == Label::Per {
+                for k in a..=b {
                     let w = strip_possessive(self.word(k));
                     if self.is_word(k) && w.chars().count() > 1 {
-                        person_parts.insert(w);
+                        parts.insert(w, Label::Per);
                     }
+                }
+            } else if label == Label::Org {
+                let w = strip_possessive(self.word(a));
+                let plain = g.cue(w).is_none() && g.phrase(w).is_none() && !g.is_first_name(w);
+                if plain && self.is_name_token(a) && w.chars().count() > 1 {
+                    parts.entry(w).or_insert(Label::Org);
                 }
             }
         }
@@ -982,11 +1016,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 continue;
             }
             let t = m.span.slice(text);
-            if let Some(&label) = known.get(t) {
+            if let Some(&label) = known.get(t).or_else(|| parts.get(t)) {
                 m.label = Some(label);
-                m.strength = Strength::Strong;
-            } else if person_parts.contains(t) {
-                m.label = Some(Label::Per);
                 m.strength = Strength::Strong;
             }
         }
@@ -999,8 +1030,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     known_upper.entry(t.to_uppercase()).or_insert(label);
                 }
             }
-            for p in &person_parts {
-                known_upper.entry(p.to_uppercase()).or_insert(Label::Per);
+            for (p, &label) in &parts {
+                known_upper.entry(p.to_uppercase()).or_insert(label);
             }
             let styles = std::mem::take(&mut self.styles);
             for (s, sentence) in sentences.iter().enumerate() {

@@ -253,6 +253,31 @@ fn appositives_and_speech_cues() {
             &[(Per, "Lisa Nandy")],
         ),
         ("“No,” said Quentin Blorp.", &[(Per, "Quentin Blorp")]),
+        ("They reached the town of Zorblatt.", &[(Loc, "Zorblatt")]),
+        ("The rebels were east of Zorblatt.", &[(Loc, "Zorblatt")]),
+        ("Zorblatt is a small town.", &[(Loc, "Zorblatt")]),
+        (
+            "A Zorbix spokesman declined to comment.",
+            &[(Org, "Zorbix")],
+        ),
+        (
+            "An initial and a surname: C. Blorp made 80.",
+            &[(Per, "C. Blorp")],
+        ),
+        // An organisation's first word names it later on.
+        (
+            "Zorbix Cables Ltd grew. Later Zorbix said so.",
+            &[(Org, "Zorbix Cables Ltd"), (Org, "Zorbix")],
+        ),
+        // A place with unknown capitalised words is a business or a team named after it.
+        (
+            "Shares in Chittagong Zorbs rose.",
+            &[(Org, "Chittagong Zorbs")],
+        ),
+        (
+            "The National Zorb Campaign objected.",
+            &[(Org, "National Zorb Campaign")],
+        ),
         // A later surname-only mention takes the person's label.
         (
             "Daniel Ek spoke. Later Ek left.",
