@@ -132,6 +132,43 @@ const ROWS: &[Row] = &[
             Some("said"),
         )],
     ),
+    // Regression: `said to the TV` was rejected along with `said to be`.
+    (
+        "said to someone",
+        "“I would,” Melanie said to the TV.",
+        &[],
+        Both,
+        &[("I would,", S, Some("Melanie"), Some("said"))],
+    ),
+    (
+        "said to be is no cue",
+        "The “deal” was said to be worth $6bn.",
+        &[],
+        Both,
+        &[("deal", T, None, None)],
+    ),
+    (
+        "name after a dash at the end of the line",
+        "“Maybe we can build a wall around him.” ― Steve Quinlan\n“No.” — Ana Ruiz.",
+        &[],
+        Both,
+        &[
+            (
+                "Maybe we can build a wall around him.",
+                S,
+                Some("Steve Quinlan"),
+                None,
+            ),
+            ("No.", S, Some("Ana Ruiz"), None),
+        ],
+    ),
+    (
+        "a dash followed by more text is no attribution",
+        "Estonia is in the “suburbs of St. Petersburg” — a metaphor for the party.",
+        &[],
+        Both,
+        &[("suburbs of St. Petersburg", T, None, None)],
+    ),
     // --- Speakers before the quotation.
     (
         "name said colon",
@@ -143,6 +180,18 @@ const ROWS: &[Row] = &[
             S,
             Some("Ed Newton-Rex"),
             Some("said"),
+        )],
+    ),
+    (
+        "cue and colon at the end of the paragraph before",
+        "The New York Times reports:\n\n\"Just 24 percent of the donors gave less.\"",
+        &[("The New York Times", 0, Org)],
+        Only,
+        &[(
+            "Just 24 percent of the donors gave less.",
+            S,
+            Some("The New York Times"),
+            Some("reports"),
         )],
     ),
     (
