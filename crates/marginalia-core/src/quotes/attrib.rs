@@ -369,9 +369,10 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
             let after_verb = v + n;
             let gap = o.saturating_sub(after_verb);
-            let linked = gap == 0
-                || (gap == 1 && matches!(self.word(after_verb), "that" | ":" | ","))
-                || (is_naming(self.word(v)) && gap <= 3);
+            // A one-word quotation is someone's word when it is close to the cue, follows a
+            // naming verb (`called half of his supporters “deplorables”`) or a copula (`the
+            // statement was “true”`); otherwise a scare quote (`shared via “torrents”`).
+            let linked = gap <= 3 || (is_naming(self.word(v)) && gap <= 8) || self.after_copula(o);
             if shape.words < 2 && !linked {
                 return None;
             }
@@ -394,6 +395,38 @@ impl<'i, 'a> Attributor<'i, 'a> {
             return self.speaker_before(self.clause_start(v), v, true);
         }
         self.speaker_before(self.clause_start(v), v, false)
+    }
+
+    /// True when the opening mark `o` follows a copula or `as` (`was “true”`, `as
+    /// “intolerable”`), adverbs aside.
+    fn after_copula(&self, o: usize) -> bool {
+        let mut k = o;
+        while k > 0 {
+            k -= 1;
+            let w = self.word(k);
+            if matches!(
+                w,
+                "only" | "also" | "just" | "even" | "still" | "not" | "so" | "very"
+            ) || (w.len() > 4 && w.ends_with("ly"))
+            {
+                continue;
+            }
+            return matches!(
+                w,
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "as"
+                    | "seemed"
+                    | "seems"
+                    | "remained"
+                    | "became"
+            );
+        }
+        false
     }
 
     /// Tokens before `o` in its sentence, nearest first, outside other quotations.
@@ -554,7 +587,8 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let prev = self.word(k - 1);
         let mut cs = prev.chars();
         let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
-        single || is_title(prev)
+        // An initial or title comes before a name (`Neither do I.` ends a sentence).
+        (single || is_title(prev)) && self.is_name_word(k + 1)
     }
 
     /// A speaker phrase starting at `j`, ending before `end`: pronoun, name, `the company`.
