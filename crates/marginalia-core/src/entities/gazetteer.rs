@@ -120,6 +120,8 @@ impl Cue {
 pub struct Gazetteer {
     phrases: HashMap<String, Label, FnvBuild>,
     upper: HashMap<String, Label, FnvBuild>,
+    starts: HashMap<String, usize, FnvBuild>,
+    starts_upper: HashMap<String, usize, FnvBuild>,
     first_names: HashSet<&'static str, FnvBuild>,
     first_names_upper: HashSet<String, FnvBuild>,
     stopwords: HashSet<&'static str, FnvBuild>,
@@ -146,6 +148,8 @@ impl Gazetteer {
         let mut g = Gazetteer {
             phrases: HashMap::default(),
             upper: HashMap::default(),
+            starts: HashMap::default(),
+            starts_upper: HashMap::default(),
             first_names: HashSet::default(),
             first_names_upper: HashSet::default(),
             stopwords: HashSet::default(),
@@ -188,8 +192,6 @@ impl Gazetteer {
 
     fn add_phrase(&mut self, entry: &str, label: Label) {
         let normal: String = entry.split_whitespace().collect::<Vec<_>>().join(" ");
-        let tokens = crate::text::TextIndex::new(&normal).tokens().len();
-        self.max_tokens = self.max_tokens.max(tokens);
         let mut variants = vec![normal.clone()];
         if normal.contains('\'') {
             variants.push(normal.replace('\'', "’"));
@@ -198,9 +200,26 @@ impl Gazetteer {
             variants.push(normal.replace('’', "'"));
         }
         for v in variants {
-            self.upper.entry(v.to_uppercase()).or_insert(label);
+            let upper = v.to_uppercase();
+            for (phrase, starts) in [(&v, &mut self.starts), (&upper, &mut self.starts_upper)] {
+                let index = crate::text::TextIndex::new(phrase);
+                let n = index.tokens().len();
+                self.max_tokens = self.max_tokens.max(n);
+                let first = index.token_text(0).to_string();
+                let longest = starts.entry(first).or_insert(0);
+                *longest = (*longest).max(n);
+            }
+            self.upper.entry(upper).or_insert(label);
             self.phrases.entry(v).or_insert(label);
         }
+    }
+
+    /// The most tokens of a known phrase whose first token is `first` (0 when none starts so);
+    /// counts phrases in capitals too. Bounds the search for the longest match.
+    pub fn max_tokens_from(&self, first: &str) -> usize {
+        let exact = self.starts.get(first).copied().unwrap_or(0);
+        let upper = self.starts_upper.get(first).copied().unwrap_or(0);
+        exact.max(upper)
     }
 
     /// The label of a known name written exactly so (`"Bank of England"` → ORG), with single

@@ -54,14 +54,20 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
                     continue;
                 }
                 let w = t.text(text);
-                let has_lower = w.chars().any(char::is_lowercase);
-                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                let (mut has_lower, mut letters, mut chars) = (false, 0, 0);
+                for c in w.chars() {
+                    chars += 1;
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        has_lower |= c.is_lowercase();
+                    }
+                }
                 if has_lower {
                     lower += 1;
                 } else if letters >= 2 {
                     upper += 1;
                 }
-                if w.chars().count() > 3 {
+                if chars > 3 {
                     words += 1;
                     if t.first_char(text).is_uppercase() {
                         capitalised += 1;
@@ -127,6 +133,9 @@ pub fn is_initial(index: &TextIndex<'_>, i: usize) -> bool {
 
 /// The word without a trailing possessive `’s` / `'s` (`Spotify’s` → `Spotify`).
 pub fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["’s", "'s", "ʼs", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -277,14 +286,21 @@ pub struct Recognizer<'i, 'a> {
     scratch: String,
     /// True while classifying a title-case headline: every word needs evidence.
     guarded: bool,
+    /// Per token: [`NAME`] and [`CONTINUES`] bits, computed once.
+    flags: Vec<u8>,
 }
+
+/// Token flag: the token may be part of a name ([`Recognizer::is_name_token`]).
+const NAME: u8 = 1;
+/// Token flag: the token may continue a name ([`Recognizer::continues_name`]).
+const CONTINUES: u8 = 2;
 
 impl<'i, 'a> Recognizer<'i, 'a> {
     /// Prepares the document: sentence styles and evidence.
     pub fn new(index: &'i TextIndex<'a>) -> Self {
         let styles = sentence_styles(index);
         let evidence = DocEvidence::new(index, &styles);
-        Recognizer {
+        let mut r = Recognizer {
             index,
             text: index.text(),
             tokens: index.tokens(),
@@ -293,7 +309,20 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             evidence,
             scratch: String::new(),
             guarded: false,
-        }
+            flags: Vec::new(),
+        };
+        let flags = (0..r.tokens.len())
+            .map(|i| {
+                if !r.is_capitalised(i) {
+                    return 0;
+                }
+                let name = r.compute_name_token(i);
+                let continues = name || r.compute_title_surname(i);
+                u8::from(name) * NAME + u8::from(continues) * CONTINUES
+            })
+            .collect();
+        r.flags = flags;
+        r
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -365,6 +394,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// True when token `i` may be part of a name: a capitalised word that is neither a stop
     /// word nor a title before a name.
     pub fn is_name_token(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & NAME != 0)
+    }
+
+    fn compute_name_token(&self, i: usize) -> bool {
         let Some(t) = self.token(i) else {
             return false;
         };
@@ -387,9 +420,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// True when token `i` may continue a name begun before it: a name token, or a title
     /// word used as a surname (`Stephen King`, `John Major`).
     pub fn continues_name(&self, i: usize) -> bool {
-        if self.is_name_token(i) {
-            return true;
-        }
+        self.flags.get(i).is_some_and(|f| f & CONTINUES != 0)
+    }
+
+    fn compute_title_surname(&self, i: usize) -> bool {
         let w = strip_possessive(self.word(i));
         self.is_capitalised(i) && self.g.is(w, Cue::Title) && !self.is_title_at(i)
     }
@@ -456,8 +490,16 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// The longest gazetteer phrase starting at token `a` and ending at or before `limit`:
     /// its last token and label.
     fn longest_match(&mut self, a: usize, limit: usize, upper: bool) -> Option<(usize, Label)> {
-        let max = self.g.max_tokens();
-        let last = limit.min(a + max.saturating_sub(1));
+        let first = self.word(a);
+        let stem = strip_possessive(first);
+        let max = self
+            .g
+            .max_tokens_from(first)
+            .max(self.g.max_tokens_from(stem));
+        if max == 0 {
+            return None;
+        }
+        let last = limit.min(a + max - 1);
         let mut b = last;
         loop {
             if b < a {
