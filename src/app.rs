@@ -30,6 +30,11 @@ pub fn app() -> Html {
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let article_ref = use_node_ref();
 
+    // Build the engine's lexicons once the page has painted, not on the first paste.
+    use_effect_with((), |()| {
+        Timeout::new(50, marginalia_core::warm_up).forget();
+    });
+
     // Every text change schedules one analysis; a newer change cancels the older one.
     let on_text = {
         let state = state.dispatcher();
