@@ -6,3 +6,4 @@
 MARGINALIA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export MARGINALIA_ROOT
 export PATH="$MARGINALIA_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK="${TRUNK_SKIP_VERSION_CHECK:-true}"  # its crates.io API call is not reachable here
