@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+const COUNTRIES: &str = include_str!("../../lexicon/entities_countries.txt");
 const PLACES: &str = include_str!("../../lexicon/entities_places.txt");
 const ORGS: &str = include_str!("../../lexicon/entities_orgs.txt");
 const MISC: &str = include_str!("../../lexicon/entities_misc.txt");
@@ -120,6 +121,7 @@ impl Cue {
 pub struct Gazetteer {
     phrases: HashMap<String, Label, FnvBuild>,
     upper: HashMap<String, Label, FnvBuild>,
+    countries: HashSet<String, FnvBuild>,
     starts: HashMap<String, usize, FnvBuild>,
     starts_upper: HashMap<String, usize, FnvBuild>,
     first_names: HashSet<&'static str, FnvBuild>,
@@ -148,6 +150,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             phrases: HashMap::default(),
             upper: HashMap::default(),
+            countries: HashSet::default(),
             starts: HashMap::default(),
             starts_upper: HashMap::default(),
             first_names: HashSet::default(),
@@ -157,6 +160,12 @@ impl Gazetteer {
             max_tokens: 1,
         };
         // Later lists do not override earlier ones: a place stays a place.
+        for entry in entries(COUNTRIES) {
+            g.add_phrase(entry, Label::Loc);
+            let normal = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+            g.countries.insert(normal.to_uppercase());
+            g.countries.insert(normal);
+        }
         for (source, label) in [
             (PLACES, Label::Loc),
             (ORGS, Label::Org),
@@ -226,6 +235,12 @@ impl Gazetteer {
     /// spaces between words.
     pub fn phrase(&self, phrase: &str) -> Option<Label> {
         self.phrases.get(phrase).copied()
+    }
+
+    /// True for a country's name, as written or in capitals (`"France"`, `"FRANCE"`): its sports
+    /// side stays a place in CoNLL terms, unlike a town's club.
+    pub fn is_country(&self, phrase: &str) -> bool {
+        self.countries.contains(phrase)
     }
 
     /// The label of a known name written in capitals (`"BANK OF ENGLAND"`).

@@ -663,7 +663,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let g = self.g;
         if let Some(label) = self.lookup(a, b, false) {
             // A town or county before a score is its team ("Leicestershire 296").
-            let label = if label == Label::Loc && self.sports_team(a, b) {
+            let label = if label == Label::Loc && self.sports_team(a, b) && !self.country(a, b) {
                 Label::Org
             } else {
                 label
@@ -717,10 +717,14 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     places += usize::from(label == Label::Loc);
                     k = e + 1;
                 } else {
-                    if self.is_name_token(k) {
+                    if self.continues_name(k) {
                         rest_words += 1;
                         let w = strip_possessive(self.word(k));
-                        rest_names += usize::from(g.is_first_name(w) || looks_like_demonym(w));
+                        // Names, nationalities and cue words ("U.S. Labor Day", "U.S. Assistant
+                        // Secretary") do not make the place a business.
+                        let named =
+                            g.is_first_name(w) || looks_like_demonym(w) || g.cue(w).is_some();
+                        rest_names += usize::from(named);
                     }
                     k += 1;
                 }
@@ -895,6 +899,13 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         None
     }
 
+    /// True when tokens `a..=b` name a country.
+    fn country(&mut self, a: usize, b: usize) -> bool {
+        let end = self.end_without_possessive(b);
+        let g = self.g;
+        self.phrase_text(a, b, end).is_some_and(|p| g.is_country(p))
+    }
+
     /// True when the name `a..=b` stands where a sports team does: right before a score
     /// (`Leicestershire 296`, `Fulham 1 Carlisle 0`) or after `v` / `beat`.
     pub fn sports_team(&self, a: usize, b: usize) -> bool {
@@ -995,7 +1006,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 b -= 1;
             }
             if let Some((b, label)) = hit {
-                let label = if label == Label::Loc && self.sports_team(i, b) {
+                let label = if label == Label::Loc && self.sports_team(i, b) && !self.country(i, b)
+                {
                     Label::Org
                 } else {
                     label
@@ -1053,7 +1065,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 }
             }
         }
+        // A town that fields a team in this document ("Surrey 429") is the team throughout
+        // ("Surrey captain Chris Lewis").
+        let teams: HashSet<&str, FnvBuild> = mentions
+            .iter()
+            .filter(|m| m.label == Some(Label::Org))
+            .map(|m| m.span.slice(text))
+            .filter(|t| g.phrase(t) == Some(Label::Loc) || g.phrase_upper(t) == Some(Label::Loc))
+            .collect();
         for m in &mut mentions {
+            if m.label == Some(Label::Loc) && teams.contains(m.span.slice(text)) {
+                m.label = Some(Label::Org);
+            }
             if m.strength == Strength::Strong {
                 continue;
             }
