@@ -204,3 +204,60 @@ test('a phone-width screen shows everything without sideways scrolling', async (
   await expect(page.getByTestId('entity-list')).toBeAttached();
   await page.screenshot({ path: 'test-results/e2e-phone.png', fullPage: true });
 });
+
+test('dark theme follows the system setting', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await pasteArticle(page, ARTICLE);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  expect(r + g + b).toBeLessThan(150);
+  await page.screenshot({ path: 'test-results/screenshot-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByTestId('article').locator('.hl[data-label="MONEY"]').first().hover();
+  await page.screenshot({ path: 'test-results/screenshot-light.png' });
+});
+
+test('arrow keys move between highlights and show what each is', async ({ page }) => {
+  await pasteArticle(page, 'Angela Merkel paid $5m in Berlin.');
+  const article = page.getByTestId('article');
+  await article.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.hl:focus')).toHaveText('Angela Merkel');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.hl:focus')).toHaveText('$5m');
+  await expect(page.locator('.hl:focus')).toHaveAttribute('aria-label', /Money: 5,000,000 USD/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.hl:focus')).toHaveText('Angela Merkel');
+  // Hidden labels are skipped.
+  await page.getByTestId('toggle-MONEY').click();
+  await article.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.hl:focus')).toHaveText('Berlin');
+});
+
+test('a file that is not text gets a clear message and the work stays', async ({ page }) => {
+  await pasteArticle(page, 'Spotify paid $6bn.');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'photo.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe]),
+  });
+  await expect(page.getByTestId('notice')).toContainText('not valid UTF-8');
+  await expect(page.getByTestId('input')).toHaveValue('Spotify paid $6bn.');
+  await expect(page.locator('.hl[data-label="MONEY"]')).toHaveText('$6bn');
+});
+
+test('an .html file is opened as its readable text', async ({ page }) => {
+  await page.goto('');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'story.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from(
+      '<html><head><title>x</title><script>alert(1)</script></head><body><p>Olaf Scholz met Emmanuel Macron in Paris.</p><p>They spent &euro;5m.</p></body></html>',
+    ),
+  });
+  await expect(page.getByTestId('input')).toHaveValue(/^Olaf Scholz met Emmanuel Macron in Paris\.\n\nThey spent €5m\.$/);
+  await expect(page.locator('.hl[data-label="MONEY"]')).toHaveText('€5m');
+});
