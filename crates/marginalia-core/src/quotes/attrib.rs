@@ -9,6 +9,7 @@ use super::pairs::{Group, Piece};
 use crate::annotation::{Annotation, Label, QuoteKind};
 use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
+use std::cell::Cell;
 
 /// How far back (in entities) to look for a pronoun's antecedent.
 const ENTITY_LOOKBACK: usize = 400;
@@ -35,6 +36,8 @@ pub(super) struct Attributor<'i, 'a> {
     ents: &'i [Annotation],
     /// All quotations, sorted by opening mark (names inside them are not speakers).
     groups: &'i [Group],
+    /// The last person named as a speaker so far (quotations are attributed in text order).
+    last_person: Cell<Option<Span>>,
 }
 
 /// Counts about a quotation's words.
@@ -61,6 +64,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             toks: index.tokens(),
             ents,
             groups,
+            last_person: Cell::new(None),
         }
     }
 
@@ -177,8 +181,26 @@ impl<'i, 'a> Attributor<'i, 'a> {
         s
     }
 
-    /// Attributes one quotation.
+    /// Attributes one quotation (call in text order: pronouns refer to earlier speakers).
     pub(super) fn attribute(&self, g: &Group, pieces: &[Piece]) -> Found {
+        let found = self.attribute_inner(g, pieces);
+        if let Some(s) = found.speaker {
+            let person = if self.ents.is_empty() {
+                self.text
+                    .get(s.start..)
+                    .is_some_and(|t| t.starts_with(char::is_uppercase))
+            } else {
+                self.entity_overlapping(s)
+                    .is_some_and(|e| e.label == Label::Per)
+            };
+            if person {
+                self.last_person.set(Some(s));
+            }
+        }
+        found
+    }
+
+    fn attribute_inner(&self, g: &Group, pieces: &[Piece]) -> Found {
         let shape = self.shape(pieces);
         let starts_sentence = shape.sentence_initial;
         let speech = |speaker, cue| Found {
@@ -498,7 +520,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         }
         let region = self.span_of(lo, verb - 1)?;
         if start_first {
-            if let Some(s) = self.entity_in(region, true) {
+            if let Some(s) = self.entity_in(region, false) {
                 return Some(s);
             }
             let mut end = lo;
@@ -559,10 +581,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 return Some(s);
             }
         }
-        if let Some(s) = self.entity_in(region, true) {
-            return Some(s);
+        if matches!(self.word(k), "and" | "but" | "or" | "then") && k > lo {
+            // `The nominee outlined his plan and vowed`: the clause's subject.
+            return self.speaker_before(lo, k, true);
         }
         self.noun_phrase_ending_at(lo, k)
+            .or_else(|| self.entity_in(region, true))
             .or_else(|| self.first_name_in(lo, k))
     }
 
@@ -601,7 +625,25 @@ impl<'i, 'a> Attributor<'i, 'a> {
             return self.name_span(j, b);
         }
         if is_determiner(w) && end > j + 1 {
-            let last = (end - 1).min(j + 5);
+            // `The Republican nominee also outlined`: the phrase stops before an adverb, an
+            // auxiliary, a verb, a conjunction or a relative pronoun.
+            let mut last = j;
+            while last + 1 < end && last < j + 5 {
+                let x = self.word(last + 1);
+                let lower = x.starts_with(|c: char| c.is_lowercase());
+                if self.is_punct(last + 1)
+                    || is_aux_or_adverb(x)
+                    || self.cue_at(last + 1) > 0
+                    || (lower && x.len() > 3 && x.ends_with("ed"))
+                    || matches!(x, "and" | "or" | "but" | "who" | "which" | "that" | "whose")
+                {
+                    break;
+                }
+                last += 1;
+            }
+            if last == j {
+                return None;
+            }
             if (j + 1..=last).any(|k| is_org_noun(self.word(k))) {
                 if let Some(s) = self.last_entity_before(self.toks[j].span.start, Label::Org) {
                     return Some(s);
@@ -624,6 +666,9 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let w = self.word(k);
         if let Some(p) = pronoun(w) {
             return self.resolve(k, p);
+        }
+        if is_preposition(w) || matches!(w, "and" | "or" | "but" | "that" | "which" | "who") {
+            return None;
         }
         if let Some(a) = self.name_run_to(lo, k) {
             return self.name_span(a, k);
@@ -724,11 +769,68 @@ impl<'i, 'a> Attributor<'i, 'a> {
         match p {
             Pronoun::Person => self
                 .sentence_subject_before(k)
+                .or_else(|| self.salient_person_before(k))
                 .or_else(|| self.last_entity_before(at, Label::Per))
                 .or_else(|| self.name_before(k)),
             Pronoun::Thing => self.last_entity_before(at, Label::Org),
             Pronoun::Other => None,
         }
+    }
+
+    /// The latest of: the last person starting a sentence (a subject) and the last person named
+    /// as a speaker, before token `k`. `He said` after `Trump says he is making a demand. His
+    /// audio was quieter than Clinton’s.` is Trump, not Clinton.
+    fn salient_person_before(&self, k: usize) -> Option<Span> {
+        let at = self.toks.get(k)?.span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        let subject = self.ents[..i.min(self.ents.len())]
+            .iter()
+            .rev()
+            .take(ENTITY_LOOKBACK)
+            .find(|e| {
+                e.label == Label::Per && e.span.end <= at && {
+                    let t = self.index.token_at_or_after(e.span.start);
+                    self.index.is_sentence_initial(t) && !self.in_quote(t)
+                }
+            })
+            .map(|e| e.span);
+        let subject = if self.ents.is_empty() {
+            self.sentence_initial_name_before(k)
+        } else {
+            subject
+        };
+        let speaker = self.last_person.get().filter(|s| s.end <= at);
+        match (subject, speaker) {
+            (Some(a), Some(b)) => Some(if a.start >= b.start { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Without entities: the nearest name starting a sentence before token `k` (`Ed Newton-Rex,
+    /// a British composer, was unimpressed.`, `Pohl was angry.`), outside quotations.
+    fn sentence_initial_name_before(&self, k: usize) -> Option<Span> {
+        let stop = k.saturating_sub(NAME_LOOKBACK);
+        let mut i = k;
+        while i > stop {
+            i -= 1;
+            if !self.is_name_word(i)
+                || is_not_name(self.word(i))
+                || !self.index.is_sentence_initial(i)
+                || self.in_quote(i)
+            {
+                continue;
+            }
+            let Some(b) = self.name_run_from(i, (i + 8).min(k)) else {
+                continue;
+            };
+            // A single word must be followed by an appositive comma or a cue (`Pohl said`): a
+            // capitalised word alone is often a common noun (`Critics say`).
+            let next = self.word(b + 1);
+            if b > i || next == "," || (self.cue_at(b + 1) > 0 && !self.in_quote(b + 1)) {
+                return self.name_span(i, b);
+            }
+        }
+        None
     }
 
     /// A person named earlier in the sentence of the pronoun at `k`, outside quotations: `Lynch
@@ -828,7 +930,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
             .iter()
             .rev()
             .take(ENTITY_LOOKBACK)
-            .find(|e| e.label == label && e.span.end <= at)
+            .find(|e| {
+                e.label == label
+                    && e.span.end <= at
+                    && !self.in_quote(self.index.token_at_or_after(e.span.start))
+            })
             .map(|e| e.span)
     }
 }

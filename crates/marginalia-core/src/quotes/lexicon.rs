@@ -210,6 +210,8 @@ pub(super) enum Pronoun {
 
 /// The kind of a personal pronoun, or `None` for any other word.
 pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
+    // `He’s`, `She'd`: the pronoun before the contraction.
+    let word = word.split(['’', '\'']).next().unwrap_or(word);
     const PERSON: &[&str] = &["he", "she"];
     const OTHER: &[&str] = &["they", "we", "i", "you"];
     if PERSON.iter().any(|w| w.eq_ignore_ascii_case(word)) {
@@ -324,6 +326,39 @@ pub(super) fn is_not_name(word: &str) -> bool {
         "Yes",
         "Said",
         "Says",
+        "Instead",
+        "Following",
+        "Also",
+        "Now",
+        "Last",
+        "Next",
+        "Later",
+        "Earlier",
+        "Today",
+        "Yesterday",
+        "During",
+        "Since",
+        "Until",
+        "Despite",
+        "Although",
+        "Because",
+        "Even",
+        "Like",
+        "Unlike",
+        "Among",
+        "From",
+        "By",
+        "To",
+        "Of",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "Some",
+        "Many",
+        "Most",
+        "Other",
+        "Such",
         "Monday",
         "Tuesday",
         "Wednesday",

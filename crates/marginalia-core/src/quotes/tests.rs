@@ -249,6 +249,29 @@ const ROWS: &[Row] = &[
         Both,
         &[("It is theft,", S, Some("Naomi Pohl"), Some("said"))],
     ),
+    // Regression: `he` went to the most recent person (Clinton) instead of the subject.
+    (
+        "he prefers the last subject or speaker over a later mention",
+        "Trump says he wants a pardon. His audio was quieter than Clinton’s. He says: “It was bad.”",
+        &[("Trump", 0, Per), ("Clinton", 0, Per)],
+        Only,
+        &[("It was bad.", S, Some("Trump"), Some("says"))],
+    ),
+    (
+        "pronoun with a contraction",
+        "Trump spoke in Michigan. He’s claiming that fraud is “a big, big problem”.",
+        &[("Trump", 0, Per)],
+        Only,
+        &[("a big, big problem", S, Some("Trump"), Some("claiming"))],
+    ),
+    // Regression: a name inside an earlier quotation was taken as the antecedent.
+    (
+        "names inside quotations are not antecedents",
+        "Obama smiled. “I love Larry,” he said.",
+        &[("Obama", 0, Per), ("Larry", 0, Per)],
+        Only,
+        &[("I love Larry,", S, Some("Obama"), Some("said"))],
+    ),
     (
         "pronoun with no person anywhere",
         "“It is theft,” she said.",
