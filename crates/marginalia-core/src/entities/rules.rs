@@ -663,11 +663,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let g = self.g;
         if let Some(label) = self.lookup(a, b, false) {
             // A town or county before a score is its team ("Leicestershire 296").
-            let label = if label == Label::Loc && self.sports_team(a, b) && !self.country(a, b) {
-                Label::Org
-            } else {
-                label
-            };
+            let label =
+                if label == Label::Loc && self.sports_team(a, b, true) && !self.country(a, b) {
+                    Label::Org
+                } else {
+                    label
+                };
             return self.push(out, a, b, Some(label), Strength::Strong);
         }
         let initial = self.guarded || is_initial(self.index, a);
@@ -822,6 +823,19 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if let Some(label) = self.context_label(a, b) {
             return self.push(out, a, b, Some(label), Strength::Strong);
         }
+        // Several shouted words inside ordinary text are a heading ("PRESS DIGEST").
+        if words >= 2 && (a..=b).all(|k| !self.is_word(k) || is_acronym(self.word(k))) {
+            return self.push(out, a, b, None, Strength::None);
+        }
+        // "Libyans", "Chechens": the plural of a nationality.
+        if words == 1 {
+            let w = strip_possessive(self.word(a));
+            if let Some(stem) = w.strip_suffix('s') {
+                if g.phrase(stem) == Some(Label::Misc) {
+                    return self.push(out, a, b, Some(Label::Misc), Strength::Weak);
+                }
+            }
+        }
         // "Lisa’s Kitchen", "Sotheby’s Auctions": a possessive inside names a business.
         if (a..b).any(|k| has_possessive(self.word(k))) {
             return self.push(out, a, b, Some(Label::Org), Strength::Weak);
@@ -847,7 +861,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 return self.push(out, a, b, Some(Label::Misc), Strength::Weak);
             }
             // "the Mets", "the Boatmen": people rarely take an article.
-            if matches!(before, "the" | "The") || self.sports_team(a, b) {
+            if matches!(before, "the" | "The") || self.sports_team(a, b, false) {
                 return self.push(out, a, b, Some(Label::Org), Strength::Weak);
             }
             // An unknown capitalised word in mid-sentence is most often a surname.
@@ -893,7 +907,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if g.is(next, Cue::OrgNoun) && next.chars().next().is_some_and(char::is_lowercase) {
             return Some(Label::Org);
         }
-        if self.sports_team(a, b) {
+        if self.sports_team(a, b, false) {
             return Some(Label::Org);
         }
         None
@@ -907,15 +921,44 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     }
 
     /// True when the name `a..=b` stands where a sports team does: right before a score
-    /// (`Leicestershire 296`, `Fulham 1 Carlisle 0`) or after `v` / `beat`.
-    pub fn sports_team(&self, a: usize, b: usize) -> bool {
+    /// (`Leicestershire 296`, `Fulham 1 Carlisle 0`), after `v`, before `beat` or `captain`;
+    /// for a `place`, also after `beat` or `against`.
+    pub fn sports_team(&self, a: usize, b: usize, place: bool) -> bool {
         let before = a.checked_sub(1).map_or("", |p| self.word(p));
         if matches!(before, "v" | "vs" | "v." | "vs.") {
+            return true;
+        }
+        // Players beat players too: only a place is a team after "beat".
+        if place && matches!(before, "beat" | "beating" | "against") {
             return true;
         }
         let Some(next) = self.token(b + 1) else {
             return false;
         };
+        // "Surrey captain Chris Lewis", "Essex beat Yorkshire".
+        if matches!(
+            self.word(b + 1),
+            "beat"
+                | "beats"
+                | "defeated"
+                | "drew"
+                | "captain"
+                | "skipper"
+                | "coach"
+                | "manager"
+                | "striker"
+                | "midfielder"
+                | "defender"
+                | "goalkeeper"
+                | "batsman"
+                | "bowler"
+                | "all-rounder"
+                | "wicketkeeper"
+                | "fans"
+                | "supporters"
+        ) {
+            return true;
+        }
         if next.kind != TokenKind::Number || !self.same_sentence(b, b + 1) {
             return false;
         }
@@ -1006,12 +1049,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 b -= 1;
             }
             if let Some((b, label)) = hit {
-                let label = if label == Label::Loc && self.sports_team(i, b) && !self.country(i, b)
-                {
-                    Label::Org
-                } else {
-                    label
-                };
+                let label =
+                    if label == Label::Loc && self.sports_team(i, b, true) && !self.country(i, b) {
+                        Label::Org
+                    } else {
+                        label
+                    };
                 self.push(out, i, b, Some(label), Strength::Strong);
                 i = b + 1;
             } else {
