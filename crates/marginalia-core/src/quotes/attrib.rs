@@ -540,7 +540,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
                     k -= 1;
                 }
             }
-            k -= 1;
+            k = k.saturating_sub(1).max(lo);
         }
         let appositive = self.word(k) == ",";
         while k > lo && self.word(k) == "," {
@@ -592,6 +592,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
 
     /// The first run of capitalised words in `lo..=k` (outside quotations).
     fn first_name_in(&self, lo: usize, k: usize) -> Option<Span> {
+        let k = k.min(self.toks.len().saturating_sub(1));
         let mut i = lo;
         while i <= k {
             if !self.in_quote(i) && self.is_name_word(i) && !is_not_name(self.word(i)) {
@@ -645,7 +646,8 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 return None;
             }
             if (j + 1..=last).any(|k| is_org_noun(self.word(k))) {
-                if let Some(s) = self.last_entity_before(self.toks[j].span.start, Label::Org) {
+                let at = self.toks.get(j).map_or(0, |t| t.span.start);
+                if let Some(s) = self.last_entity_before(at, Label::Org) {
                     return Some(s);
                 }
             }

@@ -848,6 +848,82 @@ fn random_mark_soup_never_panics() {
     }
 }
 
+/// Random sentences of cue words, names, brackets and marks: exercises the attribution code
+/// paths (subjects before cues, parentheses, appositives) on malformed input.
+#[test]
+fn random_attribution_soup_never_panics() {
+    const PARTS: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        ",",
+        ":",
+        ".",
+        "(",
+        ")",
+        "said",
+        "says",
+        "told",
+        "according",
+        "to",
+        "adding",
+        "called",
+        "he",
+        "she",
+        "it",
+        "the",
+        "company",
+        "Mr",
+        "Ed",
+        "Newton-Rex",
+        "Pohl",
+        "was",
+        "once",
+        "and",
+        "—",
+        "―",
+        "a",
+        "spokeswoman",
+        "\n",
+        "\n\n",
+        "I",
+        "He’s",
+        "of",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20000 {
+        let len = (next() % 24) as usize;
+        let text: String = (0..len)
+            .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+            .collect::<Vec<_>>()
+            .join(if next() % 3 == 0 { "" } else { " " });
+        let index = TextIndex::new(&text);
+        let ents = crate::entities::EntityRecognizer::recognize(&crate::RuleRecognizer, &index);
+        check(&text, &text, &recognize(&index, &ents), false);
+        check(&text, &text, &recognize(&index, &[]), false);
+    }
+}
+
+#[test]
+fn unmatched_parenthesis_before_a_cue() {
+    for text in [
+        ") said: “We pay.”",
+        "a ) said: “We pay.”",
+        "x ) once said, “We pay.”",
+    ] {
+        let found = recognize(&TextIndex::new(text), &[]);
+        check_invariants(text, text, &found);
+        assert_eq!(found.len(), 1, "{text}");
+    }
+}
+
 #[test]
 fn long_unclosed_text_is_linear_and_bounded() {
     // One stray mark before a megabyte of text without paragraph breaks: no quotation, quickly.
