@@ -209,6 +209,16 @@ impl<'i, 'a> Attributor<'i, 'a> {
             cue,
             starts_sentence,
         };
+        let term = Found {
+            kind: QuoteKind::Term,
+            speaker: None,
+            cue: None,
+            starts_sentence,
+        };
+        if shape.title && shape.words >= 3 {
+            // `On “The Steve Harvey Morning Show,” the nominee said`: a title, whatever follows.
+            return term;
+        }
         if let Some((cue, speaker)) = self.after_close(g, &shape) {
             return speech(speaker, Some(cue));
         }
@@ -222,12 +232,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             return speech(speaker, Some(cue));
         }
         if shape.title {
-            return Found {
-                kind: QuoteKind::Term,
-                speaker: None,
-                cue: None,
-                starts_sentence,
-            };
+            return term;
         }
         if let Some((cue, speaker)) = self.partial(g, &shape) {
             return speech(speaker, Some(cue));

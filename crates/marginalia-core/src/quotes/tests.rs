@@ -360,6 +360,13 @@ const ROWS: &[Row] = &[
         &[("The Lord of the Rings", T, None, None)],
     ),
     (
+        "title followed by a cue is still a title",
+        "On “The Steve Harvey Morning Show,” the nominee said she was ready.",
+        &[],
+        Both,
+        &[("The Steve Harvey Morning Show,", T, None, None)],
+    ),
+    (
         "short capitalised term mid-sentence",
         "The so-called “Brexit dividend” never came.",
         &[],
