@@ -280,7 +280,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let end = (j + 12).min(self.toks.len());
         let mut depth = 0usize; // inside `(D-Wis.)`
         for k in j + 1..end {
-            let t = &self.toks[k];
+            let Some(t) = self.toks.get(k) else { break };
             if t.newline_before {
                 return None;
             }
@@ -498,7 +498,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         }
         let mut end = j;
         while end < self.toks.len() && end - j < 8 {
-            let t = &self.toks[end];
+            let Some(t) = self.toks.get(end) else { break };
             if end > j && t.newline_before {
                 break;
             }
@@ -693,7 +693,10 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
             if is_determiner(self.word(d)) {
                 if is_org_noun(w) {
-                    if let Some(s) = self.last_entity_before(self.toks[d].span.start, Label::Org) {
+                    if let Some(s) = self.last_entity_before(
+                        self.toks.get(d).map_or(0, |t| t.span.start),
+                        Label::Org,
+                    ) {
                         return Some(s);
                     }
                 }
@@ -722,7 +725,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let mut b = j;
         let mut k = j + 1;
         while k < end && k - j < 8 {
-            if self.is_name_word(k) && !self.toks[k].newline_before {
+            if self.is_name_word(k) && !self.toks.get(k).is_some_and(|t| t.newline_before) {
                 b = k;
             } else if self.is_abbrev_dot(k) {
                 // keep going: `J. K. Rowling`
@@ -744,7 +747,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let mut a = k;
         while a > lo && k - a < 8 {
             let p = a - 1;
-            if self.toks[a].newline_before {
+            if self.toks.get(a).is_none_or(|t| t.newline_before) {
                 break;
             }
             if self.is_name_word(p) || self.is_abbrev_dot(p) {
@@ -790,7 +793,10 @@ impl<'i, 'a> Attributor<'i, 'a> {
     fn salient_person_before(&self, k: usize) -> Option<Span> {
         let at = self.toks.get(k)?.span.start;
         let i = self.ents.partition_point(|e| e.span.start < at);
-        let subject = self.ents[..i.min(self.ents.len())]
+        let subject = self
+            .ents
+            .get(..i)
+            .unwrap_or(&[])
             .iter()
             .rev()
             .take(ENTITY_LOOKBACK)
@@ -851,7 +857,10 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if !self.ents.is_empty() {
             let region = self.span_of(lo, k - 1)?;
             let i = self.ents.partition_point(|e| e.span.start < region.start);
-            return self.ents[i.min(self.ents.len())..]
+            return self
+                .ents
+                .get(i..)
+                .unwrap_or(&[])
                 .iter()
                 .take_while(|e| e.span.end <= region.end)
                 .find(|e| {
@@ -911,7 +920,10 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// first.
     fn entity_in(&self, region: Span, last: bool) -> Option<Span> {
         let i = self.ents.partition_point(|e| e.span.start < region.start);
-        let inside = self.ents[i.min(self.ents.len())..]
+        let inside = self
+            .ents
+            .get(i..)
+            .unwrap_or(&[])
             .iter()
             .take_while(|e| e.span.start < region.end)
             .take(16);
@@ -933,7 +945,9 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// The last entity of `label` ending at or before byte `at`.
     fn last_entity_before(&self, at: usize, label: Label) -> Option<Span> {
         let i = self.ents.partition_point(|e| e.span.start < at);
-        self.ents[..i.min(self.ents.len())]
+        self.ents
+            .get(..i)
+            .unwrap_or(&[])
             .iter()
             .rev()
             .take(ENTITY_LOOKBACK)

@@ -166,7 +166,7 @@ impl Pairer<'_, '_> {
                     skip = end + 1;
                 }
             }
-            if i < skip || self.toks[i].kind != TokenKind::Punct {
+            if i < skip || self.toks.get(i).is_none_or(|t| t.kind != TokenKind::Punct) {
                 continue;
             }
             let Some((role, j)) = self.role_and_end(i) else {
@@ -321,7 +321,8 @@ impl Pairer<'_, '_> {
 
     fn push_group(&mut self, open: usize, close: usize, start: usize, paras: (usize, usize)) {
         let end = self.out.pieces.len();
-        let has_words = self.out.pieces[start..end].iter().any(|p| {
+        let pieces = self.out.pieces.get(start..end).unwrap_or(&[]);
+        let has_words = pieces.iter().any(|p| {
             self.toks
                 .get(p.first..=p.last)
                 .is_some_and(|ts| ts.iter().any(|t| t.kind != TokenKind::Punct))
@@ -501,7 +502,7 @@ impl Pairer<'_, '_> {
         }
         let end = (i + 1 + LOOKAHEAD).min(self.toks.len());
         for j in i + 1..end {
-            let t = &self.toks[j];
+            let Some(t) = self.toks.get(j) else { break };
             if t.newline_before {
                 return true;
             }
