@@ -1,8 +1,6 @@
 //! The top-level component: holds the state, schedules analyses, and wires the components.
 
-use crate::components::{
-    ArticleView, Editor, EntityList, Legend, NoticeBar, QuoteList, Toolbar,
-};
+use crate::components::{ArticleView, Editor, EntityList, Legend, NoticeBar, QuoteList, Toolbar};
 use crate::dom;
 use crate::state::{Action, Analysed, AppState, Notice, Shared, MAX_ANALYSED_BYTES};
 use gloo::timers::callback::Timeout;

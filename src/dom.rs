@@ -66,7 +66,9 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), DomEr
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);
-    let body = document.body().ok_or_else(|| DomError("no page body".into()))?;
+    let body = document
+        .body()
+        .ok_or_else(|| DomError("no page body".into()))?;
     body.append_child(&anchor)
         .map_err(|e| DomError::from_js("could not start the download", e))?;
     anchor.click();
@@ -104,7 +106,11 @@ pub fn find_mark(article: &Element, id: &str) -> Option<HtmlElement> {
 /// Scrolls `el` into the middle of the view, focuses it and makes it flash briefly.
 pub fn reveal(el: &HtmlElement) {
     let reduce_motion = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches());
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);

@@ -43,7 +43,10 @@ pub fn load_first(
             Ok(text) => {
                 on_text.emit(text);
                 let more = if count > 1 {
-                    format!(" (one file at a time: the other {} were not opened)", count - 1)
+                    format!(
+                        " (one file at a time: the other {} were not opened)",
+                        count - 1
+                    )
                 } else {
                     String::new()
                 };

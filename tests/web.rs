@@ -30,7 +30,11 @@ fn root() -> Element {
         .and_then(|w| w.document())
         .expect("a document");
     let div = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&div).expect("mounted");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("mounted");
     div
 }
 
@@ -81,7 +85,12 @@ async fn typing_an_article_shows_highlights_and_counts() {
     );
     settle(50).await;
     let article = find(&root, "[data-testid=article]").expect("article view");
-    let labels = |label: &str| count(&article, &format!(".hl[data-label={label}]:not([data-cont])"));
+    let labels = |label: &str| {
+        count(
+            &article,
+            &format!(".hl[data-label={label}]:not([data-cont])"),
+        )
+    };
     assert_eq!(labels("MONEY"), 1);
     assert_eq!(labels("DATE"), 1);
     assert_eq!(labels("QUOTE"), 1);
@@ -101,9 +110,15 @@ async fn typing_an_article_shows_highlights_and_counts() {
     assert!(tip.contains("Daniel Ek"), "{tip}");
     // Lists.
     let entities = find(&root, "[data-testid=entity-list]").expect("entity list");
-    assert!(entities.text_content().unwrap_or_default().contains("Universal Music Group"));
+    assert!(entities
+        .text_content()
+        .unwrap_or_default()
+        .contains("Universal Music Group"));
     let quotes = find(&root, "[data-testid=quote-list]").expect("quote list");
-    assert!(quotes.text_content().unwrap_or_default().contains("Daniel Ek"));
+    assert!(quotes
+        .text_content()
+        .unwrap_or_default()
+        .contains("Daniel Ek"));
 }
 
 #[wasm_bindgen_test]
@@ -115,12 +130,18 @@ async fn toggling_a_label_changes_classes_not_text() {
         .expect("toggle")
         .dyn_into()
         .expect("a button");
-    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     toggle.click();
     settle(0).await;
     let article = find(&root, "[data-testid=article]").expect("article view");
     assert!(article.class_list().contains("hide-LOC"));
-    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     assert_eq!(count(&article, ".hl[data-label=LOC]"), 1);
     assert!(article.text_content().unwrap_or_default().contains("Paris"));
     toggle.click();
@@ -131,11 +152,17 @@ async fn toggling_a_label_changes_classes_not_text() {
 #[wasm_bindgen_test]
 async fn pasted_markup_is_text() {
     let root = mount_app().await;
-    type_text(&root, "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> Mr Smith");
+    type_text(
+        &root,
+        "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> Mr Smith",
+    );
     settle(50).await;
     let article = find(&root, "[data-testid=article]").expect("article view");
     assert_eq!(count(&article, "img, script"), 0);
-    assert!(article.text_content().unwrap_or_default().contains("<script>"));
+    assert!(article
+        .text_content()
+        .unwrap_or_default()
+        .contains("<script>"));
     let pwned = js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap_or_default();
     assert!(pwned.is_undefined());
 }

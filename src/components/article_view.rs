@@ -64,11 +64,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             let active = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element());
-            let current = active.and_then(|a| {
-                marks
-                    .iter()
-                    .position(|m| AsRef::<Element>::as_ref(m) == &a)
-            });
+            let current =
+                active.and_then(|a| marks.iter().position(|m| AsRef::<Element>::as_ref(m) == &a));
             let last = marks.len() as i32 - 1;
             let next = match current {
                 Some(i) => (i as i32 + step).clamp(0, last),

@@ -81,13 +81,5 @@ pub fn editor(props: &EditorProps) -> Html {
 
 /// Groups thousands with commas: `12,345`.
 pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    marginalia_core::markup::format_number(n as f64)
 }

@@ -21,7 +21,9 @@ pub fn entity_list(props: &EntityListProps) -> Html {
     let next_mention = use_mut_ref(HashMap::<usize, usize>::new);
     {
         let next_mention = next_mention.clone();
-        use_effect_with(props.view.clone(), move |_| next_mention.borrow_mut().clear());
+        use_effect_with(props.view.clone(), move |_| {
+            next_mention.borrow_mut().clear()
+        });
     }
     let groups = &props.view.summary.entities;
     let items = groups.iter().enumerate().map(|(i, g)| {

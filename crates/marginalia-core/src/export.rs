@@ -277,19 +277,18 @@ pub fn file_stem(text: &str) -> String {
         .find(|l| l.chars().any(char::is_alphanumeric))
         .unwrap_or("");
     let mut stem = String::new();
-    let mut words = 0;
     for word in first_line
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(10)
     {
-        if words == 10 || stem.len() + word.len() + 1 > 60 {
+        if stem.len() + word.len() + 1 > 60 {
             break;
         }
         if !stem.is_empty() {
             stem.push('-');
         }
         stem.extend(word.chars().flat_map(char::to_lowercase));
-        words += 1;
     }
     if stem.is_empty() {
         stem.push_str("untitled");

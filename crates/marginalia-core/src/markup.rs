@@ -124,7 +124,7 @@ pub fn format_number(n: f64) -> String {
         out.push('-');
     }
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -198,11 +198,7 @@ fn write_marked(text: &str, marks: &[Mark], out: &mut String) {
         }
         active.sort_by_key(|&i| nesting_key(&marks[i]));
         // Keep the longest prefix of `open` that is still the prefix of `active`.
-        let keep = open
-            .iter()
-            .zip(&active)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let keep = open.iter().zip(&active).take_while(|(a, b)| a == b).count();
         for _ in keep..open.len() {
             out.push_str("</mark>");
         }

@@ -159,10 +159,7 @@ mod tests {
     use crate::span::Span;
 
     fn at(text: &str, needle: &str, nth: usize) -> Span {
-        let start = text
-            .match_indices(needle)
-            .nth(nth)
-            .map_or(0, |(i, _)| i);
+        let start = text.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
         Span::new(start, start + needle.len())
     }
 

@@ -5,6 +5,17 @@ use marginalia_core::{analyze, Annotation, Label, QuoteKind, Value};
 
 const ARTICLE: &str = include_str!("fixtures/spotify-deal.txt");
 
+/// An expected number: label, text, occurrence, value, unit.
+type NumberRow<'a> = (Label, &'a str, usize, Option<Value>, Option<&'a str>);
+
+/// An expected quote: text, kind, speaker (name, occurrence), cue.
+type QuoteRow<'a> = (
+    &'a str,
+    Option<QuoteKind>,
+    Option<(&'a str, usize)>,
+    Option<&'a str>,
+);
+
 /// Byte offset of the `nth` (0-based) occurrence of `needle` in the article.
 fn at(needle: &str, nth: usize) -> usize {
     ARTICLE
@@ -57,7 +68,7 @@ fn entities_are_exact() {
 fn numbers_are_exact_with_values() {
     use Label::*;
     let analysis = analyze(ARTICLE);
-    let expected: Vec<(Label, &str, usize, Option<Value>, Option<&str>)> = vec![
+    let expected: Vec<NumberRow> = vec![
         (Money, "$6bn", 0, Some(Value::Number(6e9)), Some("USD")),
         (Money, "$6bn", 1, Some(Value::Number(6e9)), Some("USD")),
         (
@@ -100,7 +111,7 @@ fn numbers_are_exact_with_values() {
 fn quotes_are_exact_with_speakers() {
     let analysis = analyze(ARTICLE);
     let speech = Some(QuoteKind::Speech);
-    let expected: Vec<(&str, Option<QuoteKind>, Option<(&str, usize)>, Option<&str>)> = vec![
+    let expected: Vec<QuoteRow> = vec![
         (
             "We are committed to paying artists fairly,",
             speech,
