@@ -49,6 +49,8 @@ struct Shape {
     final_punct: bool,
     /// Every word capitalised (small function words aside), two or more words: a title.
     title: bool,
+    /// The opening mark follows a colon.
+    after_colon: bool,
     last_inner: usize,
 }
 
@@ -130,6 +132,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             sentence_initial: false,
             final_punct: false,
             title: true,
+            after_colon: false,
             last_inner: 0,
         };
         let last_tok = pieces.last().map_or(0, |p| p.last);
@@ -172,11 +175,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 s.lower_start = t.first_char(self.text).is_lowercase();
             }
             // After a colon a quotation starts a sentence of its own (`He added: “…”`).
-            s.sentence_initial = self.index.is_sentence_initial(f)
-                || pieces
-                    .first()
-                    .and_then(|p| p.first.checked_sub(2))
-                    .is_some_and(|k| self.word(k) == ":");
+            s.after_colon = pieces
+                .first()
+                .and_then(|p| p.first.checked_sub(2))
+                .is_some_and(|k| self.word(k) == ":");
+            s.sentence_initial = self.index.is_sentence_initial(f) || s.after_colon;
         }
         s
     }
@@ -237,7 +240,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if let Some((cue, speaker)) = self.partial(g, &shape) {
             return speech(speaker, Some(cue));
         }
-        let term = shape.words <= 4
+        if let Some(speaker) = self.headline_colon(g) {
+            return speech(Some(speaker), None);
+        }
+        let term = !(shape.after_colon && shape.words >= 2)
+            && shape.words <= 4
             && !shape.inner_punct
             && (shape.lower_start || !shape.sentence_initial || !shape.final_punct);
         Found {
@@ -368,6 +375,31 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
             v -= 1;
         }
+    }
+
+    /// A headline or caption naming the speaker before a colon, without a verb: `Spotify boss:
+    /// ‘We pay artists fairly’`.
+    fn headline_colon(&self, g: &Group) -> Option<Span> {
+        let o = g.open;
+        let colon = o.checked_sub(1)?;
+        if self.word(colon) != ":" || self.toks.get(o)?.newline_before {
+            return None;
+        }
+        let sentence = self.index.sentences().get(self.toks.get(colon)?.sentence)?;
+        let start = sentence.tokens.start;
+        if start >= colon || colon - start > 6 {
+            return None;
+        }
+        let words_only = (start..colon).all(|k| !self.is_punct(k) || self.is_abbrev_dot(k));
+        if !words_only || (start..colon).any(|k| self.cue_at(k) > 0) {
+            return None;
+        }
+        let region = self.span_of(start, colon - 1)?;
+        if let Some(s) = self.entity_in(region, false) {
+            return Some(s);
+        }
+        let first = self.word(start);
+        (self.is_name_word(start) && !is_not_name(first)).then_some(region)
     }
 
     /// `according to X` in the quotation's sentences.

@@ -195,6 +195,27 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
+        "headline: speaker before a colon without a verb",
+        "Spotify boss: ‘We pay artists fairly’\n\nThe deal was signed.",
+        &[],
+        Both,
+        &[("We pay artists fairly", S, Some("Spotify boss"), None)],
+    ),
+    (
+        "headline colon with an entity",
+        "Spotify boss: ‘We pay artists fairly’",
+        &[("Spotify", 0, Org)],
+        Only,
+        &[("We pay artists fairly", S, Some("Spotify"), None)],
+    ),
+    (
+        "a colon after a common phrase names no speaker",
+        "Two questions: “Why now and why here?”",
+        &[],
+        Both,
+        &[("Why now and why here?", S, None, None)],
+    ),
+    (
         "told reporters colon",
         "Ek told reporters: “We pay fairly.”",
         &[("Ek", 0, Per)],
