@@ -72,9 +72,12 @@
 //!    of the verb, after a naming verb (`called his supporters “deplorables”`) or after a
 //!    copula or `as` (`the claim was “true”`). A one-word scare quote elsewhere in the sentence
 //!    stays a term (`Critics say the data was shared via “torrents”`).
-//! 7. Anything else is a [`QuoteKind::Term`] when it is a two-word-or-longer title, or at most
+//! 7. A short name before a colon with no verb (headlines, captions): `Spotify boss: ‘We pay
+//!    artists fairly’` is speech by `Spotify boss` (or the PER/ORG entity in it), without cue.
+//! 8. Anything else is a [`QuoteKind::Term`] when it is a two-word-or-longer title, or at most
 //!    four words without inner sentence punctuation that start in lower case, sit mid-sentence
-//!    or lack final punctuation; otherwise it is speech without speaker.
+//!    or lack final punctuation, unless they follow a colon; otherwise it is speech without
+//!    speaker.
 //!
 //! Cues are English reporting verbs (and `according to`), matched in lower case.
 
