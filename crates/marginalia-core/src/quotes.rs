@@ -67,15 +67,15 @@
 //! 4. `X said: “…”`, `X told reporters, “…”`, `said “…”`, `The Times reports:` ending the
 //!    paragraph before; a participle (`…, adding: “…”`) takes its clause's subject.
 //! 5. `according to X` in the quotation's sentence.
-//! 6. A partial quotation after a reporting verb in its sentence (`Lisa Nandy told parliament
+//! 6. A title of two capitalised words is a term.
+//! 7. A partial quotation after a reporting verb in its sentence (`Lisa Nandy told parliament
 //!    there was “no clear consensus”`): two or more words; one word only within three tokens
 //!    of the verb, after a naming verb (`called his supporters “deplorables”`) or after a
 //!    copula or `as` (`the claim was “true”`). A one-word scare quote elsewhere in the sentence
 //!    stays a term (`Critics say the data was shared via “torrents”`).
-//! 7. A short name before a colon with no verb (headlines, captions): `Spotify boss: ‘We pay
+//! 8. A short name before a colon with no verb (headlines, captions): `Spotify boss: ‘We pay
 //!    artists fairly’` is speech by `Spotify boss` (or the PER/ORG entity in it), without cue.
-//! 8. Anything else is a [`QuoteKind::Term`] when it is a two-word-or-longer title, or at most
-//!    four words without inner sentence punctuation that start in lower case, sit mid-sentence
+//! 9. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner sentence punctuation that start in lower case, sit mid-sentence
 //!    or lack final punctuation, unless they follow a colon; otherwise it is speech without
 //!    speaker.
 //!

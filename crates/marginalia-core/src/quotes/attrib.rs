@@ -659,6 +659,23 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if let Some(p) = pronoun(w) {
             return self.resolve(j, p);
         }
+        // A name after a role: `Spotify boss Daniel Ek`, `the composer Ed Newton-Rex`.
+        let mut i = j + 1;
+        while i < end && i < j + 6 {
+            let before = self.word(i - 1);
+            if self.is_name_word(i)
+                && !is_not_name(self.word(i))
+                && before.starts_with(char::is_lowercase)
+                && !is_preposition(before)
+                && !is_name_connector(before)
+                && !is_determiner(before)
+            {
+                if let Some(b) = self.name_run_from(i, end) {
+                    return self.name_span(i, b);
+                }
+            }
+            i += 1;
+        }
         if let Some(b) = self.name_run_from(j, end) {
             return self.name_span(j, b);
         }

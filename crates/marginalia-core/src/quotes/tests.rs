@@ -79,6 +79,27 @@ const ROWS: &[Row] = &[
         &[("We pay fairly,", S, Some("Daniel Ek"), Some("said"))],
     ),
     (
+        "name after a role",
+        "“We pay fairly,” said Spotify boss Daniel Ek.",
+        &[],
+        Both,
+        &[("We pay fairly,", S, Some("Daniel Ek"), Some("said"))],
+    ),
+    (
+        "name after a determiner and a role",
+        "“It is theft,” said the composer Ed Newton-Rex on Monday.",
+        &[],
+        Both,
+        &[("It is theft,", S, Some("Ed Newton-Rex"), Some("said"))],
+    ),
+    (
+        "organisation after a preposition stays in the phrase",
+        "“It is theft,” said a spokesman for Spotify.",
+        &[],
+        Both,
+        &[("It is theft,", S, Some("a spokesman for Spotify"), Some("said"))],
+    ),
+    (
         "question, asked",
         "“Why now?” asked Pohl.",
         &[("Pohl", 0, Per)],
