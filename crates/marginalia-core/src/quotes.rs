@@ -75,9 +75,9 @@
 //!    stays a term (`Critics say the data was shared via “torrents”`).
 //! 8. A short name before a colon with no verb (headlines, captions): `Spotify boss: ‘We pay
 //!    artists fairly’` is speech by `Spotify boss` (or the PER/ORG entity in it), without cue.
-//! 9. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner sentence punctuation that start in lower case, sit mid-sentence
-//!    or lack final punctuation, unless they follow a colon; otherwise it is speech without
-//!    speaker.
+//! 9. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner
+//!    sentence punctuation that start in lower case, sit mid-sentence or lack final
+//!    punctuation, unless they follow a colon; otherwise it is speech without speaker.
 //!
 //! Cues are English reporting verbs (and `according to`), matched in lower case.
 
