@@ -165,6 +165,24 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
+/// True for an inner capital after lower-case letters that is not a surname prefix
+/// (`OpenAI`, `PauseAI`, `NationsBank`, `YouTube`, but not `McDonald`, `DeFreitas`): such words
+/// are mostly company and product names.
+pub fn is_camel_case(word: &str) -> bool {
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            let head = word.get(..i).unwrap_or("");
+            return !matches!(
+                head,
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "Le" | "La" | "Van" | "Von" | "Fitz"
+            ) && !head.ends_with(['\'', '’', '-']);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
 /// True for a word shaped like (part of) a name: more than one character, and not a
 /// capitalised compound with a lower-case last part (`Ontario-based`, `Anti-war`).
 pub fn is_name_shaped(word: &str) -> bool {
@@ -191,32 +209,13 @@ pub fn looks_like_demonym(word: &str) -> bool {
 }
 
 /// Lower-case words that join the capitalised words of one name (`Charles de Gaulle`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "dos", "das",
+    "do", "bin", "ibn", "al", "el", "y", "ter", "ten", "op",
+];
+
 fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "la"
-            | "le"
-            | "dos"
-            | "das"
-            | "do"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-            | "ter"
-            | "ten"
-            | "op"
-    )
+    NAME_PARTICLES.contains(&w)
 }
 
 /// Capitalised words seen in mid-sentence in ordinary sentences of a document: the evidence
@@ -536,8 +535,14 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                         continue;
                     }
                 }
-                i += 1;
-                continue;
+                // A capitalised particle starts a surname ("Ten Hag", "Van Dijk").
+                let particle = NAME_PARTICLES
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(self.word(i)));
+                if !(particle && self.is_name_token(i + 1) && !is_initial(self.index, i)) {
+                    i += 1;
+                    continue;
+                }
             }
             let b = self.run_end(i, range.end);
             self.classify(i, b, out);
@@ -604,8 +609,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     || g.is(w, Cue::LocHead)
                     || g.is(first, Cue::OrgHead)
                     || g.is(first, Cue::LocHead);
-                if head && nw == "of" {
-                    j = after;
+                if head && (nw == "of" || (nw == "for" && g.is(w, Cue::OrgHead))) {
+                    j = self.enumeration_end(after, end);
                     continue;
                 }
                 // A known phrase through the connector ("Campaign for Nuclear Disarmament").
@@ -620,6 +625,27 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             break;
         }
         j
+    }
+
+    /// After `Department for Science`: the end of an enumeration that continues the name
+    /// (`, Innovation and Technology`), or `j` itself. Only single unknown words join, so
+    /// `Bank of England, Barclays and HSBC` stays three names.
+    fn enumeration_end(&self, j: usize, end: usize) -> usize {
+        let g = self.g;
+        let plain = |k: usize| {
+            k < end && self.is_name_token(k) && !self.continues_name(k + 1) && {
+                let w = self.word(k);
+                g.phrase(w).is_none() && !g.is_first_name(w)
+            }
+        };
+        let mut k = j;
+        loop {
+            match self.word(k + 1) {
+                "," if plain(k + 2) => k += 2,
+                "and" | "&" if plain(k + 2) => return k + 2,
+                _ => return j,
+            }
+        }
     }
 
     fn possessive_joins(&mut self, a: usize, j: usize) -> bool {
@@ -689,7 +715,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 None
             };
             // "Bank of England", "Party of God", "Gulf of Mexico", "Mount Everest".
-            let of_at = (a..b).find(|&k| self.word(k + 1) == "of");
+            let of_at = (a..b).find(|&k| {
+                let c = self.word(k + 1);
+                c == "of" || (c == "for" && g.is(self.word(k), Cue::OrgHead))
+            });
             let head = match of_at.map(|k| strip_possessive(self.word(k))) {
                 Some(w) if g.is(w, Cue::OrgHead) || g.is(w, Cue::OrgSuffix) => Some(Label::Org),
                 Some(w) if g.is(w, Cue::LocHead) || g.is(w, Cue::LocSuffix) => Some(Label::Loc),
@@ -848,13 +877,16 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         if words == 1 {
             let w = strip_possessive(self.word(a));
-            if is_acronym(w) {
+            if is_acronym(w) || is_camel_case(w) {
                 return self.push(out, a, b, Some(Label::Org), Strength::Weak);
             }
             if self.g.is_first_name(w) {
                 return self.push(out, a, b, Some(Label::Per), Strength::Weak);
             }
-            if matches!(before, "in" | "near" | "across" | "outside" | "throughout") {
+            if matches!(
+                before,
+                "in" | "near" | "across" | "outside" | "throughout" | "visited" | "visiting"
+            ) {
                 return self.push(out, a, b, Some(Label::Loc), Strength::Weak);
             }
             if looks_like_demonym(w) {

@@ -116,6 +116,25 @@ fn organisation_suffixes_and_heads() {
             "The Copyright Designs Agency objected.",
             &[(Org, "Copyright Designs Agency")],
         ),
+        // An enumeration continues a "Department for ..." name; known names do not join.
+        (
+            "The Department for Science, Innovation and Technology said so.",
+            &[(Org, "Department for Science, Innovation and Technology")],
+        ),
+        (
+            "The Department for Education and Ofsted agreed.",
+            &[(Org, "Department for Education"), (Org, "Ofsted")],
+        ),
+        (
+            "The Bank of England, Barclays and HSBC agreed.",
+            &[(Org, "Bank of England"), (Org, "Barclays"), (Org, "HSBC")],
+        ),
+        // Camel case is a company or product; surname prefixes are not.
+        ("An organiser with PauseAI spoke.", &[(Org, "PauseAI")]),
+        (
+            "An organiser with McAllister spoke.",
+            &[(Per, "McAllister")],
+        ),
         // "Marks & Spencer": an ampersand joins.
         (
             "Profits at Marks & Spencer rose.",
@@ -224,6 +243,12 @@ fn hyphenated_apostrophe_and_particle_names() {
             &[(Per, "J. K. Rowling")],
         ),
         ("He visited Guinea-Bissau.", &[(Loc, "Guinea-Bissau")]),
+        // A capitalised particle mid-sentence starts a surname.
+        (
+            "The club had backed Ten Hag all summer.",
+            &[(Per, "Ten Hag")],
+        ),
+        ("A goal from Van Dijk won it.", &[(Per, "Van Dijk")]),
         // A capitalised compound with a lower-case part is not a name.
         ("The Ontario-based firm grew.", &[]),
     ]);
@@ -254,6 +279,10 @@ fn appositives_and_speech_cues() {
         ),
         ("“No,” said Quentin Blorp.", &[(Per, "Quentin Blorp")]),
         ("They reached the town of Zorblatt.", &[(Loc, "Zorblatt")]),
+        (
+            "The prince visited Zorblatt on Thursday.",
+            &[(Loc, "Zorblatt")],
+        ),
         ("The rebels were east of Zorblatt.", &[(Loc, "Zorblatt")]),
         ("Zorblatt is a small town.", &[(Loc, "Zorblatt")]),
         (
