@@ -14,6 +14,7 @@ marginalia: find named entities, quotations and numbers in news text
 Usage:
   marginalia annotate FILE|-              One article's annotations as JSON
   marginalia annotate --jsonl FILE|-...   Several articles, one JSON document per line
+  marginalia eval [OPTIONS] PATH...       Score the engine against gold data (P, R, F1)
   marginalia help [COMMAND]               This help, or a command's
   marginalia --version                    The version
 
@@ -27,7 +28,47 @@ Exit status:
   2   usage error (unknown command or option, missing argument) or bad input
       (a file that is not UTF-8)
 
-Run 'marginalia help annotate' for the input rules and the output format.
+Run 'marginalia help annotate' for the input rules and the output format, and
+'marginalia help eval' for the gold formats and the figures.
+";
+
+/// The help of `eval`, shown by `marginalia eval --help` and `marginalia help eval`.
+pub const EVAL_HELP: &str = "\
+marginalia eval: score the engine against gold annotations
+
+Usage:
+  marginalia eval [--format conll|json|brat] [--layer entity|number|quote] [--json]
+                  [--errors] [--] PATH...
+
+Runs the engine on the gold texts and prints, per label and overall (micro average),
+precision, recall and F1 with the gold, predicted and correct counts. A span is correct only
+when both its boundaries and its label equal a gold span's (conlleval semantics); 'span only'
+ignores the label. Quotes also get speaker and kind accuracy over the matched quotations.
+See docs/accuracy.md.
+
+Formats (guessed from the PATH when --format is not given):
+  json    *.json (one marginalia/annotations@1 document) or *.jsonl (one per line): our own
+          export as gold. Scores every layer the files annotate (a layer with at least one
+          annotation), or only --layer.
+  brat    a directory of brat standoff attribution files (PolNeAR): either text/*.txt with
+          attributions/*.ann, or *.txt beside *.ann. Scores direct quotations (Content
+          spans with quote marks) and their speakers; quote layer.
+  conll   any other file: CoNLL-style columns, token first and tag last (BIO/IOB2, IOB1 or
+          IOBES, -DOCSTART- between documents); entity layer. WNUT/BTC/UNER types are
+          mapped onto PER/ORG/LOC/MISC.
+  All PATHs must have the same format; their documents are scored together.
+
+Options:
+  --format F   conll, json or brat
+  --layer L    entity, number or quote: score only this layer
+  --json       machine-readable output: {\"reports\": [...]} with every figure
+  --errors     also list every disagreement (missed, spurious, wrong speaker or kind)
+  -h, --help   Show this help
+
+Exit status:
+  0   success
+  1   I/O error: a PATH cannot be read or the output cannot be written
+  2   usage error, or a gold file that cannot be read (the message names file and line)
 ";
 
 /// The help of `annotate`, shown by `marginalia annotate --help` and `marginalia help annotate`.
@@ -70,6 +111,8 @@ pub enum HelpTopic {
     Main,
     /// `annotate`.
     Annotate,
+    /// `eval`.
+    Eval,
 }
 
 impl HelpTopic {
@@ -78,6 +121,7 @@ impl HelpTopic {
         match self {
             HelpTopic::Main => MAIN_HELP,
             HelpTopic::Annotate => ANNOTATE_HELP,
+            HelpTopic::Eval => EVAL_HELP,
         }
     }
 
@@ -86,6 +130,7 @@ impl HelpTopic {
         match self {
             HelpTopic::Main => "marginalia --help",
             HelpTopic::Annotate => "marginalia annotate --help",
+            HelpTopic::Eval => "marginalia eval --help",
         }
     }
 }
@@ -99,6 +144,34 @@ pub enum Command {
     Version,
     /// Annotate articles.
     Annotate(AnnotateOptions),
+    /// Score the engine against gold data.
+    Eval(EvalOptions),
+}
+
+/// A gold-data format of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoldFormat {
+    /// CoNLL-style columns.
+    Conll,
+    /// Our own `marginalia/annotations@1` export.
+    Json,
+    /// brat standoff attribution files (a directory).
+    Brat,
+}
+
+/// Options of `eval`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalOptions {
+    /// The format, when given; otherwise guessed from each path.
+    pub format: Option<GoldFormat>,
+    /// Score only this layer.
+    pub layer: Option<marginalia_core::Layer>,
+    /// Machine-readable JSON output.
+    pub json: bool,
+    /// List every disagreement.
+    pub errors: bool,
+    /// Gold files or directories; never empty.
+    pub paths: Vec<PathBuf>,
 }
 
 /// Where an input comes from.
@@ -132,6 +205,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
         Short('V') | Long("version") => Ok(Command::Version),
         Value(name) => match name.to_str() {
             Some("annotate") => parse_annotate(&mut parser),
+            Some("eval") => parse_eval(&mut parser),
             Some("help") => parse_help(&mut parser),
             _ => Err(CliError::usage(
                 format!("unknown command '{}'", name.to_string_lossy()),
@@ -167,6 +241,7 @@ fn parse_help(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     }
     match command.to_str() {
         Some("annotate") => Ok(Command::Help(HelpTopic::Annotate)),
+        Some("eval") => Ok(Command::Help(HelpTopic::Eval)),
         Some("help") => Ok(Command::Help(HelpTopic::Main)),
         _ => Err(CliError::usage(
             format!("unknown command '{}'", command.to_string_lossy()),
@@ -221,6 +296,81 @@ fn parse_annotate(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     Ok(Command::Annotate(AnnotateOptions { jsonl, inputs }))
 }
 
+/// `eval [--format F] [--layer L] [--json] [--errors] PATH...`; `--help` anywhere wins.
+fn parse_eval(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
+    use lexopt::Arg::{Long, Short, Value};
+    use marginalia_core::Layer;
+    let topic = HelpTopic::Eval;
+    let mut options = EvalOptions {
+        format: None,
+        layer: None,
+        json: false,
+        errors: false,
+        paths: Vec::new(),
+    };
+    let mut bad: Option<CliError> = None;
+    while let Some(arg) = parser.next().map_err(|e| lexopt_error(e, topic))? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(topic)),
+            Long("json") => options.json = true,
+            Long("errors") => options.errors = true,
+            Long("format") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                options.format = match value.to_str() {
+                    Some("conll") => Some(GoldFormat::Conll),
+                    Some("json") | Some("jsonl") => Some(GoldFormat::Json),
+                    Some("brat") => Some(GoldFormat::Brat),
+                    _ => {
+                        bad.get_or_insert(CliError::usage(
+                            format!(
+                                "unknown format '{}' (conll, json or brat)",
+                                value.to_string_lossy()
+                            ),
+                            topic.command(),
+                        ));
+                        None
+                    }
+                };
+            }
+            Long("layer") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                options.layer = match value.to_str() {
+                    Some("entity") => Some(Layer::Entity),
+                    Some("number") => Some(Layer::Number),
+                    Some("quote") => Some(Layer::Quote),
+                    _ => {
+                        bad.get_or_insert(CliError::usage(
+                            format!(
+                                "unknown layer '{}' (entity, number or quote)",
+                                value.to_string_lossy()
+                            ),
+                            topic.command(),
+                        ));
+                        None
+                    }
+                };
+            }
+            Value(value) => options.paths.push(PathBuf::from(value)),
+            other => {
+                bad.get_or_insert(CliError::usage(
+                    other.unexpected().to_string(),
+                    topic.command(),
+                ));
+            }
+        }
+    }
+    if let Some(err) = bad {
+        return Err(err);
+    }
+    if options.paths.is_empty() {
+        return Err(CliError::usage(
+            "eval needs a gold FILE or directory",
+            topic.command(),
+        ));
+    }
+    Ok(Command::Eval(options))
+}
+
 /// A lexopt error (such as `--jsonl=x`) as a usage error.
 fn lexopt_error(err: lexopt::Error, topic: HelpTopic) -> CliError {
     CliError::usage(err.to_string(), topic.command())
@@ -272,6 +422,47 @@ mod tests {
             parse_strs(&["help", "annotate"]).ok(),
             Some(Command::Help(HelpTopic::Annotate))
         );
+    }
+
+    #[test]
+    fn eval_forms() {
+        use marginalia_core::Layer;
+        assert_eq!(
+            parse_strs(&[
+                "eval",
+                "--layer",
+                "quote",
+                "--json",
+                "a.jsonl",
+                "--format=json"
+            ])
+            .ok(),
+            Some(Command::Eval(EvalOptions {
+                format: Some(GoldFormat::Json),
+                layer: Some(Layer::Quote),
+                json: true,
+                errors: false,
+                paths: vec![PathBuf::from("a.jsonl")],
+            }))
+        );
+        assert_eq!(
+            parse_strs(&["eval", "--bogus", "-h"]).ok(),
+            Some(Command::Help(HelpTopic::Eval))
+        );
+        assert_eq!(
+            parse_strs(&["help", "eval"]).ok(),
+            Some(Command::Help(HelpTopic::Eval))
+        );
+        for args in [
+            &["eval"][..],
+            &["eval", "--layer", "people", "a"],
+            &["eval", "--format", "xml", "a"],
+            &["eval", "--layer"],
+            &["eval", "--bogus", "a"],
+        ] {
+            let err = parse_strs(args).err();
+            assert_eq!(err.map(|e| e.exit_code()), Some(2), "{args:?}");
+        }
     }
 
     #[test]

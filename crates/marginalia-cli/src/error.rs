@@ -1,5 +1,6 @@
 //! What can go wrong, how it is reported and which exit code it gives.
 
+use marginalia_core::eval::EvalError;
 use marginalia_core::input::InputError;
 use std::fmt;
 use std::io;
@@ -28,6 +29,8 @@ pub enum CliError {
     },
     /// An input's bytes are not a document (not UTF-8).
     Input(InputError),
+    /// A gold file of `eval` is malformed (names the file and line).
+    Gold(EvalError),
 }
 
 impl CliError {
@@ -51,7 +54,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Io { .. } => EXIT_IO,
-            CliError::Usage { .. } | CliError::Input(_) => EXIT_USAGE,
+            CliError::Usage { .. } | CliError::Input(_) | CliError::Gold(_) => EXIT_USAGE,
         }
     }
 
@@ -84,6 +87,7 @@ impl fmt::Display for CliError {
                 write!(f, "{what}: {reason}")
             }
             CliError::Input(err) => write!(f, "{err}"),
+            CliError::Gold(err) => write!(f, "{err}"),
         }
     }
 }
@@ -93,8 +97,15 @@ impl std::error::Error for CliError {
         match self {
             CliError::Io { source, .. } => Some(source),
             CliError::Input(err) => Some(err),
+            CliError::Gold(err) => Some(err),
             CliError::Usage { .. } => None,
         }
+    }
+}
+
+impl From<EvalError> for CliError {
+    fn from(err: EvalError) -> Self {
+        CliError::Gold(err)
     }
 }
 

@@ -2,12 +2,13 @@
 //!
 //! `marginalia annotate FILE` writes the same `marginalia/annotations@1` JSON as the page's
 //! export for the same file; see `marginalia --help`. The modules keep parsing ([`args`]), each
-//! command (one module per command: [`annotate`]) and error reporting ([`error`]) apart, so later
+//! command (one module per command: [`annotate`], [`eval`]) and error reporting ([`error`]) apart, so later
 //! commands slot in beside `annotate`.
 
 mod annotate;
 mod args;
 mod error;
+mod eval;
 
 use args::Command;
 use error::CliError;
@@ -34,6 +35,7 @@ fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(), CliErro
         Command::Help(topic) => print_out(topic.text()),
         Command::Version => print_out(&format!("marginalia {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Annotate(options) => annotate::run(&options),
+        Command::Eval(options) => eval::run(&options),
     }
 }
 

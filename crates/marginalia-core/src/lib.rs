@@ -15,6 +15,7 @@
 
 pub mod annotation;
 pub mod entities;
+pub mod eval;
 pub mod export;
 pub mod html;
 pub mod input;
