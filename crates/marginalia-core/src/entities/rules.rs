@@ -33,8 +33,8 @@ pub enum Style {
     /// All capitals (`LONDON 1996-08-30`, `SPOTIFY SIGNS DEAL`): only known names are marked.
     Caps,
     /// Title case (`Spotify Signs Licensing Deal As Row Deepens`): a line without final
-    /// punctuation whose words of four or more letters are all capitalised (at least three, at
-    /// most one comma). Only names that are known or seen in ordinary sentences are marked.
+    /// punctuation or a final number whose words of four or more letters are all capitalised (at
+    /// least four, at most one comma or bracket). Only names that are known or seen in ordinary sentences are marked.
     Headline,
 }
 
@@ -50,7 +50,8 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
             let mut commas = 0;
             for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
                 if t.kind != TokenKind::Word {
-                    commas += usize::from(t.text(text) == ",");
+                    // Commas, brackets and numbers are list and table lines, not headlines.
+                    commas += usize::from(matches!(t.text(text), "," | "(" | ")"));
                     continue;
                 }
                 let w = t.text(text);
@@ -78,11 +79,16 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
                 .get(s.tokens.clone())
                 .and_then(|ts| ts.iter().rev().find(|t| !is_closer(t.text(text))))
                 .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
+            let ends_with_number = tokens
+                .get(s.tokens.clone())
+                .and_then(|ts| ts.last())
+                .is_some_and(|t| t.kind == TokenKind::Number);
             if lower == 0 && upper >= 1 {
                 Style::Caps
             } else if s.starts_paragraph
                 && !ends_with_stop
-                && words >= 3
+                && !ends_with_number
+                && words >= 4
                 && capitalised == words
                 && commas <= 1
             {
@@ -411,6 +417,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 && self.token(i + 1).is_some_and(|t| !t.space_before);
             if !initial_dot {
                 return false;
+            }
+            // "I. Healy", "A. Stewart": an initial, even one spelled like a word.
+            if self.is_capitalised(i + 2) {
+                return true;
             }
         }
         !self.g.is_stopword(w) && !self.g.is(w, Cue::Title) && !self.is_title_at(i)
