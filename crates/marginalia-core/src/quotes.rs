@@ -61,8 +61,8 @@
 //!
 //! **Patterns**, tried in order:
 //! 1. A title of three or more capitalised words is a term, whatever follows.
-//! 2. `“…,” said X`, `“…,” X said`, `“…?” asked X`: the quotation must end a clause (a comma,
-//!    `?`, `!` or dash inside or just after the marks).
+//! 2. `“…,” said X`, `“…,” X said`, `“…?” asked X`, `“…,” as X put it`: the quotation must end
+//!    a clause (a comma, `?`, `!` or dash inside or just after the marks).
 //! 3. `“…” ― Name` at the end of a line (vox pops): a speaker without cue.
 //! 4. `X said: “…”`, `X told reporters, “…”`, `said “…”`, `The Times reports:` ending the
 //!    paragraph before; a participle (`…, adding: “…”`) takes its clause's subject.
@@ -75,9 +75,11 @@
 //!    stays a term (`Critics say the data was shared via “torrents”`).
 //! 8. A short name before a colon with no verb (headlines, captions): `Spotify boss: ‘We pay
 //!    artists fairly’` is speech by `Spotify boss` (or the PER/ORG entity in it), without cue.
-//! 9. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner
-//!    sentence punctuation that start in lower case, sit mid-sentence or lack final
-//!    punctuation, unless they follow a colon; otherwise it is speech without speaker.
+//! 9. A cue later in the quotation's sentence, for two or more words: `“I have admiration for
+//!    the mechanics” of the plan, Mr. Holtz-Eakin said`.
+//! 10. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner
+//!     sentence punctuation that start in lower case, sit mid-sentence or lack final
+//!     punctuation, unless they follow a colon; otherwise it is speech without speaker.
 //!
 //! Cues are English reporting verbs (and `according to`), matched in lower case.
 

@@ -136,7 +136,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
             last_inner: 0,
         };
         let last_tok = pieces.last().map_or(0, |p| p.last);
-        s.last_inner = last_tok;
+        // `…those 5,000 people,’” Merkley said`: look through a nested quotation's closing mark.
+        let mut last_inner = last_tok;
+        let first_tok = pieces.first().map_or(0, |p| p.first);
+        while last_inner > first_tok && self.is_quote_mark(last_inner) {
+            last_inner -= 1;
+        }
+        s.last_inner = last_inner;
         let mut first_word = None;
         for p in pieces {
             for i in p.first..=p.last {
@@ -243,6 +249,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if let Some(speaker) = self.headline_colon(g) {
             return speech(Some(speaker), None);
         }
+        if shape.words >= 2 {
+            if let Some((cue, speaker)) = self.cue_later_in_sentence(g) {
+                return speech(speaker, Some(cue));
+            }
+        }
         let term = !(shape.after_colon && shape.words >= 2)
             && shape.words <= 4
             && !shape.inner_punct
@@ -280,11 +291,14 @@ impl<'i, 'a> Attributor<'i, 'a> {
         }
         let n = self.cue_at(j);
         if n > 0 {
+            if is_participle(self.word(j)) {
+                return None; // `“…,” adding that`: the subject comes before the quotation
+            }
             let cue = self.span_of(j, j + n - 1)?;
             return Some((cue, self.speaker_after(j + n)));
         }
         // Subject, then the verb: `he said`, `Spotify’s Daniel Ek said`.
-        let end = (j + 12).min(self.toks.len());
+        let end = (j + 16).min(self.toks.len());
         let mut depth = 0usize; // inside `(D-Wis.)`
         for k in j + 1..end {
             let Some(t) = self.toks.get(k) else { break };
@@ -400,6 +414,23 @@ impl<'i, 'a> Attributor<'i, 'a> {
         }
         let first = self.word(start);
         (self.is_name_word(start) && !is_not_name(first)).then_some(region)
+    }
+
+    /// A cue later in the quotation's sentence, after its subject: `“I have admiration for the
+    /// mechanics” of the proposals, Mr. Holtz-Eakin said.`, `A cashier who “steals a handful
+    /// of $20s” is held accountable, Warren said.`
+    fn cue_later_in_sentence(&self, g: &Group) -> Option<(Span, Option<Span>)> {
+        let from = g.close + 1;
+        let v = self
+            .sentence_window_after(g.close)
+            .find(|&k| self.cue_at(k) > 0 && k > from && !is_participle(self.word(k)))?;
+        let n = self.cue_at(v);
+        let cue = self.span_of(v, v + n - 1)?;
+        if n == 2 && self.word(v).eq_ignore_ascii_case("according") {
+            return Some((cue, self.speaker_after(v + 2)));
+        }
+        let speaker = self.speaker_before(from, v, false)?;
+        Some((cue, Some(speaker)))
     }
 
     /// `according to X` in the quotation's sentences.
@@ -656,6 +687,9 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// A speaker phrase starting at `j`, ending before `end`: pronoun, name, `the company`.
     fn noun_phrase_at(&self, j: usize, end: usize) -> Option<Span> {
         let w = self.word(j);
+        if w.eq_ignore_ascii_case("as") && j + 1 < end {
+            return self.noun_phrase_at(j + 1, end); // `as a Homeland Security memo put it`
+        }
         if let Some(p) = pronoun(w) {
             return self.resolve(j, p);
         }
@@ -707,8 +741,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
             return self.span_of(j, last);
         }
-        if w.ends_with('s') && self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) {
-            return self.span_of(j, j);
+        if w.len() > 3
+            && w.ends_with('s')
+            && self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            return self.span_of(j, j); // `officials`, `sources`
         }
         None
     }

@@ -181,6 +181,8 @@ pub(super) fn cue_words(first: &str, second: &str) -> usize {
         ("pointed", "out") => 2,
         ("points", "out") => 2,
         ("went", "on") => 2,
+        ("put", "it") => 2,
+        ("puts", "it") => 2,
         ("goes", "on") => 2,
         _ if is_cue_verb(first) => 1,
         _ => 0,

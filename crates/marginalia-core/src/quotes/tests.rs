@@ -190,6 +190,53 @@ const ROWS: &[Row] = &[
         Both,
         &[("suburbs of St. Petersburg", T, None, None)],
     ),
+    // Regression: the nested quotation's closing mark hid the clause-ending comma.
+    (
+        "nested quotation at the end, then the speaker",
+        "“You say you ‘accept responsibility,’” Merkley said.",
+        &[],
+        Both,
+        &[("You say you ‘accept responsibility,’", S, Some("Merkley"), Some("said"))],
+    ),
+    (
+        "long appositive before the cue",
+        "“Absolutely,” Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.",
+        &[("Vann R. Newkirk II", 0, Per), ("The Atlantic", 0, Org)],
+        Only,
+        &[("Absolutely,", S, Some("Vann R. Newkirk II"), Some("said"))],
+    ),
+    (
+        "cue later in the sentence",
+        "“I have admiration for the mechanics” of the plan, Mr. Holtz-Eakin said.",
+        &[],
+        Both,
+        &[(
+            "I have admiration for the mechanics",
+            S,
+            Some("Mr. Holtz-Eakin"),
+            Some("said"),
+        )],
+    ),
+    (
+        "as X put it",
+        "The rule is a “lawful source of income,” as a Homeland Security memo put it.",
+        &[],
+        Both,
+        &[(
+            "lawful source of income,",
+            S,
+            Some("a Homeland Security memo"),
+            Some("put it"),
+        )],
+    ),
+    // Regression: `adding` right after the quotation was taken for `“…,” said X`.
+    (
+        "participle after the quotation",
+        "In a statement, Peabody said: “Patriot Coal was successful,” adding that it grew.",
+        &[("Peabody", 0, Org)],
+        Both,
+        &[("Patriot Coal was successful,", S, Some("Peabody"), Some("said"))],
+    ),
     // --- Speakers before the quotation.
     (
         "name said colon",
