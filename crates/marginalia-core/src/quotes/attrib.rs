@@ -254,10 +254,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 return speech(speaker, Some(cue));
             }
         }
-        let term = !(shape.after_colon && shape.words >= 2)
-            && shape.words <= 4
-            && !shape.inner_punct
-            && (shape.lower_start || !shape.sentence_initial || !shape.final_punct);
+        // Speech: a clause after a colon, more than four words, inner sentence punctuation, or
+        // a capitalised sentence of its own with final punctuation (`“No way.”`).
+        let speech_like = (shape.after_colon && shape.words >= 2)
+            || shape.words > 4
+            || shape.inner_punct
+            || (!shape.lower_start && shape.sentence_initial && shape.final_punct);
+        let term = !speech_like;
         Found {
             kind: if term {
                 QuoteKind::Term
