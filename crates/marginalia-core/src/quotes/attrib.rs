@@ -13,6 +13,8 @@ use std::cell::Cell;
 
 /// How far back (in entities) to look for a pronoun's antecedent.
 const ENTITY_LOOKBACK: usize = 400;
+/// How far back (in entities) to look for a person starting a sentence.
+const SUBJECT_LOOKBACK: usize = 100;
 /// How far back (in tokens) to look for a name when there is no entity.
 const NAME_LOOKBACK: usize = 250;
 /// Longest stretch (in tokens) between a cue and a quotation in the same sentence.
@@ -34,8 +36,8 @@ pub(super) struct Attributor<'i, 'a> {
     text: &'a str,
     toks: &'i [Token],
     ents: &'i [Annotation],
-    /// All quotations, sorted by opening mark (names inside them are not speakers).
-    groups: &'i [Group],
+    /// Per token: inside a quotation, marks included (names inside them are not speakers).
+    quoted: Vec<bool>,
     /// The last person named as a speaker so far (quotations are attributed in text order).
     last_person: Cell<Option<Span>>,
 }
@@ -60,20 +62,26 @@ impl<'i, 'a> Attributor<'i, 'a> {
         ents: &'i [Annotation],
         groups: &'i [Group],
     ) -> Self {
+        let toks = index.tokens();
+        let mut quoted = vec![false; toks.len()];
+        for g in groups {
+            if let Some(flags) = quoted.get_mut(g.open..=g.close) {
+                flags.fill(true);
+            }
+        }
         Attributor {
             index,
             text: index.text(),
-            toks: index.tokens(),
+            toks,
             ents,
-            groups,
+            quoted,
             last_person: Cell::new(None),
         }
     }
 
     /// True when token `k` lies inside a quotation (marks included).
     fn in_quote(&self, k: usize) -> bool {
-        let i = self.groups.partition_point(|g| g.open <= k);
-        i > 0 && self.groups.get(i - 1).is_some_and(|g| k <= g.close)
+        self.quoted.get(k).copied().unwrap_or(false)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -888,7 +896,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             .unwrap_or(&[])
             .iter()
             .rev()
-            .take(ENTITY_LOOKBACK)
+            .take(SUBJECT_LOOKBACK)
             .find(|e| {
                 e.label == Label::Per && e.span.end <= at && {
                     let t = self.index.token_at_or_after(e.span.start);
