@@ -545,9 +545,11 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                         continue;
                     }
                 }
-                // A capitalised particle starts a surname ("Ten Hag", "Van Dijk").
+                // A capitalised particle starts a surname ("Ten Hag", "Van Dijk"); an ordinal
+                // starts a company name ("First Bank").
                 let particle = NAME_PARTICLES
                     .iter()
+                    .chain(&["first", "second", "third"])
                     .any(|p| p.eq_ignore_ascii_case(self.word(i)));
                 if !(particle && self.is_name_token(i + 1) && !is_initial(self.index, i)) {
                     i += 1;
@@ -754,7 +756,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             while k <= b {
                 if let Some((e, label)) = self.longest_match(k, b, false) {
                     pieces += 1;
-                    places += usize::from(label == Label::Loc);
+                    // A known surname works like a place: "Johnson Controls".
+                    let surname = label == Label::Per && e == k;
+                    places += usize::from(label == Label::Loc || surname);
                     k = e + 1;
                 } else {
                     if self.continues_name(k) {
