@@ -115,6 +115,33 @@ impl<'i, 'a> Attributor<'i, 'a> {
                     return 0;
                 }
                 let n = cue_words(w, self.word(i + 1));
+                // Nouns spelled like cues: `Republican claims as`, `the reports of`.
+                if n == 1 && is_noun_like_cue(w) {
+                    let prev = i.checked_sub(1).map_or("", |p| self.word(p));
+                    let next = self.word(i + 1);
+                    if is_determiner(prev)
+                        || prev.ends_with("’s")
+                        || prev.ends_with("'s")
+                        || matches!(
+                            next,
+                            "of" | "as"
+                                | "about"
+                                | "were"
+                                | "are"
+                                | "was"
+                                | "is"
+                                | "from"
+                                | "by"
+                                | "against"
+                                | "and"
+                                | "or"
+                                | "have"
+                                | "had"
+                        )
+                    {
+                        return 0;
+                    }
+                }
                 // `said to be` is not a reporting verb (`said to the TV` is)
                 if n == 1
                     && matches!(w, "said" | "says")
@@ -308,7 +335,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
             let cue = self.span_of(j, j + n - 1)?;
             return Some((cue, self.speaker_after(j + n)));
         }
-        // Subject, then the verb: `he said`, `Spotify’s Daniel Ek said`.
+        // Subject, then the verb: `he said`, `Spotify’s Daniel Ek said`. Not after a
+        // conjunction or preposition (`“…,” but he said that…` is another clause).
+        let w = self.word(j);
+        if is_preposition(w) || matches!(w, "and" | "but" | "or" | "so" | "that" | "which" | "as") {
+            return None;
+        }
         let end = (j + 16).min(self.toks.len());
         let mut depth = 0usize; // inside `(D-Wis.)`
         for k in j + 1..end {
@@ -1160,5 +1192,13 @@ fn is_title(w: &str) -> bool {
             | "Messrs"
             | "Mme"
             | "Rt"
+    )
+}
+
+/// Cue words that are also plural nouns (`claims`, `reports`).
+fn is_noun_like_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "claims" | "notes" | "reports" | "calls" | "states" | "tweets" | "says" | "warns" | "asks"
     )
 }

@@ -433,6 +433,22 @@ const ROWS: &[Row] = &[
         Both,
         &[("robust steps", S, Some("Kerry"), Some("said"))],
     ),
+    // Regression: the noun `claims` was taken for the verb.
+    (
+        "noun spelled like a cue",
+        "PolitiFact rated 32% of Republican claims as “false” last year.",
+        &[],
+        Both,
+        &[("false", T, None, None)],
+    ),
+    // Regression: `“…,” but he said` attributed the quotation to the next clause's subject.
+    (
+        "a conjunction after the quotation starts another clause",
+        "Putney said the video did not give “definitive visual evidence,” but he said more.",
+        &[("Putney", 0, Per)],
+        Both,
+        &[("definitive visual evidence,", S, Some("Putney"), Some("said"))],
+    ),
     // --- Terms.
     (
         "scare quote despite a reporting verb in the sentence",
