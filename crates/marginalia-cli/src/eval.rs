@@ -282,7 +282,20 @@ fn table(report: &Report, set: &GoldSet, errors: bool) -> String {
         }
     }
     if report.layer == Layer::Entity && set.labels.is_some() {
-        let labels = set.labels.as_deref().unwrap_or(&[]).join(", ");
+        let mut labels: Vec<&str> = set
+            .labels
+            .as_deref()
+            .unwrap_or(&[])
+            .iter()
+            .map(String::as_str)
+            .collect();
+        labels.sort_by_key(|l| {
+            marginalia_core::Label::ALL
+                .iter()
+                .position(|x| x.as_str() == *l)
+                .unwrap_or(usize::MAX)
+        });
+        let labels = labels.join(", ");
         let _ = writeln!(
             out,
             "(gold labels: {labels}; other predicted labels ignored)"
