@@ -447,7 +447,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if start >= colon || colon - start > 6 {
             return None;
         }
-        let words_only = (start..colon).all(|k| !self.is_punct(k) || self.is_abbrev_dot(k));
+        // Words, abbreviation dots and possessive apostrophes (`Musicians’ Union boss`).
+        let words_only = (start..colon).all(|k| {
+            !self.is_punct(k)
+                || self.is_abbrev_dot(k)
+                || (matches!(self.word(k), "’" | "'")
+                    && self.toks.get(k).is_some_and(|t| !t.space_before))
+        });
         if !words_only || (start..colon).any(|k| self.cue_at(k) > 0) {
             return None;
         }

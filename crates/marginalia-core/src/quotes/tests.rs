@@ -270,6 +270,29 @@ const ROWS: &[Row] = &[
         &[("We pay artists fairly", S, Some("Spotify boss"), None)],
     ),
     (
+        "headline with a possessive before the colon",
+        "Musicians' Union boss: 'We won't be silenced'",
+        &[],
+        Both,
+        &[(
+            "We won't be silenced",
+            S,
+            Some("Musicians' Union boss"),
+            None,
+        )],
+    ),
+    (
+        "British quotation with apostrophes, elisions and a reopened paragraph",
+        "'It's rock 'n' roll, nothin' more,' Mr Ek told the BBC's Today programme. 'Artists earn more.\n\n'And we'll keep investing,' he added.",
+        &[],
+        Both,
+        &[
+            ("It's rock 'n' roll, nothin' more,", S, Some("Mr Ek"), Some("told")),
+            ("Artists earn more.", S, Some("Mr Ek"), Some("added")),
+            ("And we'll keep investing,", S, Some("Mr Ek"), Some("added")),
+        ],
+    ),
+    (
         "headline colon with an entity",
         "Spotify boss: ‘We pay artists fairly’",
         &[("Spotify", 0, Org)],
