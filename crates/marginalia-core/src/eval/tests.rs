@@ -406,3 +406,88 @@ fn speech_only_sets_ignore_terms() {
     set.speech_only = false;
     assert_eq!(evaluate_with(&set, Layer::Quote, &fake).overall.pred, 1);
 }
+
+/// A small deterministic generator (xorshift) for garbage inputs.
+fn garbage(seed: u64, len: usize, pool: &[&str]) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut out = String::new();
+    for _ in 0..len {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.push_str(pool[(x % pool.len() as u64) as usize]);
+    }
+    out
+}
+
+#[test]
+fn readers_never_panic_on_garbage() {
+    let conll_pool = [
+        "Word",
+        " ",
+        "\t",
+        "\n",
+        "\n\n",
+        "B-PER",
+        "I-ORG",
+        "O",
+        "E-LOC",
+        "S-X",
+        "B-",
+        "-DOCSTART-",
+        "# newdoc",
+        "# a = b",
+        "1",
+        "2",
+        "😀",
+        "“",
+        "-",
+        "\r\n",
+    ];
+    let brat_pool = [
+        "T1",
+        "T2",
+        "E1",
+        "\t",
+        " ",
+        "\n",
+        "Source",
+        "Content",
+        "Cue",
+        "0",
+        "3",
+        "17",
+        ";",
+        "Content:T1",
+        "Source:T2",
+        "Attribution:T9",
+        "“",
+        "”",
+        "he",
+        "😀",
+        ":",
+        "x",
+    ];
+    let text_pool = [
+        "“", "”", "\"", "‘", "’", " ", "\n", "he", "Ann", "said", ".", "😀", "'",
+    ];
+    for seed in 1..400u64 {
+        let _ = conll::read("g", &garbage(seed, 60, &conll_pool));
+        let text = garbage(seed + 7, 30, &text_pool);
+        let ann = garbage(seed + 13, 40, &brat_pool);
+        if let Ok(doc) = brat::read("g", &text, &ann) {
+            for g in &doc.spans {
+                assert!(g.span.is_valid_in(&text));
+            }
+        }
+        for parts in [
+            brat::quoted_parts(&text, Span::new(0, text.len())),
+            brat::quoted_parts(&text, Span::new(0, 0)),
+        ] {
+            for p in parts {
+                assert!(p.is_valid_in(&text), "{text:?}");
+            }
+        }
+        let _ = gold_json::read("g.jsonl", &garbage(seed, 30, &text_pool));
+    }
+}
