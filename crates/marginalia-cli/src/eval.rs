@@ -256,6 +256,13 @@ fn table(report: &Report, set: &GoldSet, errors: bool) -> String {
             r.accuracy, r.correct, r.total
         );
     }
+    if let Some(r) = report.cue {
+        let _ = writeln!(
+            out,
+            "cue accuracy     {:.3} ({}/{} matched speech quotations with a gold cue)",
+            r.accuracy, r.correct, r.total
+        );
+    }
     if report.unaligned > 0 {
         let _ = writeln!(
             out,

@@ -81,6 +81,7 @@ fn guard(name: &str) {
                 "span_f1" => report["span_only"]["f1"].as_f64(),
                 "speaker_accuracy" => report["speaker"]["accuracy"].as_f64(),
                 "kind_accuracy" => report["kind"]["accuracy"].as_f64(),
+                "cue_accuracy" => report["cue"]["accuracy"].as_f64(),
                 other => panic!("{name}: unknown figure {other}"),
             }
             .unwrap_or(0.0);

@@ -11,8 +11,8 @@
 //!
 //! Scoring ([`score`]) follows conlleval: a predicted span counts only when both boundaries and
 //! the label equal a gold span's. Per label and overall (micro-averaged) precision, recall and
-//! F1, an untyped *span only* figure (boundaries only), and for quotes the speaker and kind
-//! accuracy over the matched quotations.
+//! F1, an untyped *span only* figure (boundaries only), and for quotes the speaker, kind and
+//! cue accuracy over the matched quotations.
 //!
 //! Everything here is pure: callers read the files and pass their contents in. Malformed gold
 //! data gives an [`EvalError`] naming the file and line; nothing panics.
@@ -54,6 +54,8 @@ pub struct GoldSpan {
     /// A predicted speaker is right when it overlaps one of them, or when its text equals the
     /// text of the first one (another mention of the same name).
     pub speakers: Vec<Span>,
+    /// Quotes: the cue as written (`said`, `according to`), when the gold gives one.
+    pub cue: Option<String>,
 }
 
 impl GoldSpan {
@@ -64,6 +66,7 @@ impl GoldSpan {
             label: label.into(),
             kind: None,
             speakers: Vec::new(),
+            cue: None,
         }
     }
 }
@@ -234,6 +237,7 @@ fn predictions(
             label: a.label.as_str().to_string(),
             kind: a.quote.as_ref().map(|q| q.kind),
             speaker: a.quote.as_ref().and_then(|q| q.speaker),
+            cue: a.quote.as_ref().and_then(|q| q.cue.clone()),
             aligned: doc.tokens.is_empty() || on_token_boundaries(&doc.tokens, a.span),
         })
         .collect()

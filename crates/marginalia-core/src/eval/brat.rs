@@ -33,6 +33,8 @@
 //!   attribution's content is the source's words, whatever kind the engine gives it.
 //! - The pieces of a discontinuous Content separated only by spaces are joined first, so a
 //!   quotation the annotation tool split stays one span.
+//! - **Cue**: the attribution's Cue text (pieces joined by a space), compared with the
+//!   engine's cue words.
 //! - **Speaker**: the attribution's Source span(s). Rule for pronoun sources (`he`, `she`,
 //!   `they`, `I`, `we`, `it`...): PolNeAR does not resolve them, while the engine names the
 //!   person, so the pronoun's antecedent is taken from the gold itself: the nearest earlier
@@ -116,6 +118,10 @@ pub fn read(name: &str, text: &str, ann: &str) -> Result<GoldDoc, EvalError> {
         let Some(content) = target("Content")? else {
             continue;
         };
+        let cue = target("Cue")?.map(|c| {
+            let words: Vec<&str> = c.pieces.iter().map(|p| p.slice(text)).collect();
+            words.join(" ")
+        });
         let speakers = match target("Source")? {
             Some(source) => accepted_speakers(text, source, &sources),
             None => Vec::new(),
@@ -124,6 +130,7 @@ pub fn read(name: &str, text: &str, ann: &str) -> Result<GoldDoc, EvalError> {
         for piece in merge_pieces(text, &content.pieces) {
             for part in quoted_parts(text, piece) {
                 let mut gold = GoldSpan::new(part, "QUOTE");
+                gold.cue = cue.clone();
                 gold.speakers = speakers.clone();
                 spans.push(gold);
             }

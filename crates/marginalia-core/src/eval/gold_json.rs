@@ -104,6 +104,7 @@ fn convert(
         }
         let mut gold = GoldSpan::new(span, a.label.as_str());
         gold.kind = a.kind;
+        gold.cue = a.cue.clone();
         if let Some(s) = &a.speaker {
             let Some(speaker) = byte_span(&offsets, s.start, s.end) else {
                 return Err(err(format!(

@@ -10,7 +10,9 @@
 //!   equals the gold's, over matched quotations with a gold kind. *Speaker* accuracy is the
 //!   share of matched speech quotations with a gold speaker whose predicted speaker overlaps an
 //!   accepted gold speaker span (or has the same text as the first one: another mention of the
-//!   same name); a missing predicted speaker is wrong.
+//!   same name); a missing predicted speaker is wrong. *Cue* accuracy is the share of matched
+//!   speech quotations with a gold cue whose predicted cue's words occur, in order, in the
+//!   gold cue ([`cue_right`]: `said` matches `said Monday`).
 //! - A prediction that does not lie on the gold tokenisation (CoNLL) counts as predicted and
 //!   can never be correct.
 
@@ -31,6 +33,8 @@ pub struct Pred {
     pub kind: Option<QuoteKind>,
     /// Quotes: the predicted speaker.
     pub speaker: Option<Span>,
+    /// Quotes: the predicted cue.
+    pub cue: Option<String>,
     /// False when the span does not start and end on gold token boundaries.
     pub aligned: bool,
 }
@@ -126,8 +130,8 @@ impl Ratio {
 pub struct Mismatch {
     /// Index of the document in the set.
     pub doc: usize,
-    /// `missed` (gold only), `spurious` (prediction only), `speaker` or `kind` (a matched quote
-    /// with a wrong speaker or kind).
+    /// `missed` (gold only), `spurious` (prediction only), `speaker`, `kind` or `cue` (a
+    /// matched quote with a wrong speaker, kind or cue).
     pub what: String,
     /// The label of the gold span (missed, speaker, kind) or of the prediction (spurious).
     pub label: String,
@@ -161,6 +165,9 @@ pub struct Report {
     /// Quotes: kind accuracy over matched quotations with a gold kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Ratio>,
+    /// Quotes: cue accuracy over matched speech quotations with a gold cue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Ratio>,
     /// Predictions not on the gold tokenisation (CoNLL), counted as wrong.
     pub unaligned: usize,
     /// Every disagreement, in document order.
@@ -182,6 +189,7 @@ pub fn score(docs: &[DocPair<'_>], layer: Layer) -> Report {
     let mut span_only = Counts::default();
     let (mut speaker_total, mut speaker_ok) = (0usize, 0usize);
     let (mut kind_total, mut kind_ok) = (0usize, 0usize);
+    let (mut cue_total, mut cue_ok) = (0usize, 0usize);
     let mut unaligned = 0usize;
     let mut mismatches = Vec::new();
 
@@ -233,6 +241,18 @@ pub fn score(docs: &[DocPair<'_>], layer: Layer) -> Report {
                         p.kind.map_or("none", QuoteKind::as_str)
                     );
                     mismatches.push(mismatch(d, "kind", &g.label, g.span, doc.text, note));
+                }
+            }
+            if let Some(cue) = g.cue.as_deref().filter(|_| g.kind != Some(QuoteKind::Term)) {
+                cue_total += 1;
+                if p.cue.as_deref().is_some_and(|c| cue_right(c, cue)) {
+                    cue_ok += 1;
+                } else {
+                    let note = format!(
+                        "gold “{cue}”, found “{}”",
+                        p.cue.as_deref().unwrap_or("none")
+                    );
+                    mismatches.push(mismatch(d, "cue", &g.label, g.span, doc.text, note));
                 }
             }
             if !g.speakers.is_empty() && g.kind != Some(QuoteKind::Term) {
@@ -303,6 +323,7 @@ pub fn score(docs: &[DocPair<'_>], layer: Layer) -> Report {
         span_only: Score::from_counts(span_only.gold, span_only.pred, span_only.correct),
         speaker: is_quote.then(|| Ratio::from_counts(speaker_total, speaker_ok)),
         kind: (is_quote && kind_total > 0).then(|| Ratio::from_counts(kind_total, kind_ok)),
+        cue: (is_quote && cue_total > 0).then(|| Ratio::from_counts(cue_total, cue_ok)),
         unaligned,
         mismatches,
     }
@@ -322,6 +343,23 @@ pub fn speaker_right(text: &str, accepted: &[Span], found: Option<Span>) -> bool
         && accepted
             .first()
             .is_some_and(|s| s.slice(text).trim() == found_text)
+}
+
+/// True when the words of `found` appear in order and contiguous among the words of `gold`
+/// (case and punctuation ignored): the engine's `said` matches a gold cue `said Monday` or
+/// `said:`. An empty `found` never matches.
+pub fn cue_right(found: &str, gold: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .map(|w| {
+                w.trim_matches(|c: char| c == '\'' || c == '’')
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (f, g) = (words(found), words(gold));
+    !f.is_empty() && g.windows(f.len()).any(|w| w == f.as_slice())
 }
 
 fn mismatch(doc: usize, what: &str, label: &str, span: Span, text: &str, note: String) -> Mismatch {

@@ -12,6 +12,7 @@ fn pred(span: (usize, usize), label: &str) -> Pred {
         label: label.to_string(),
         kind: None,
         speaker: None,
+        cue: None,
         aligned: true,
     }
 }
@@ -225,11 +226,14 @@ fn scorer_speaker_and_kind_accuracy() {
     let mut g4 = GoldSpan::new(find("Maybe,"), "QUOTE");
     g4.kind = Some(QuoteKind::Speech);
     g4.speakers = vec![find("Bob")];
+    g4.cue = Some("Said".into());
+    g1.cue = Some("told".into());
     let q = |s: &str, kind, speaker: Option<&str>| Pred {
         span: find(s),
         label: "QUOTE".into(),
         kind: Some(kind),
         speaker: speaker.map(find),
+        cue: Some("said".into()),
         aligned: true,
     };
     let doc = DocPair {
@@ -248,6 +252,14 @@ fn scorer_speaker_and_kind_accuracy() {
     assert_eq!((speaker.total, speaker.correct), (3, 1));
     let kind = r.kind.unwrap();
     assert_eq!((kind.total, kind.correct), (4, 3));
+    let cue = r.cue.unwrap();
+    assert_eq!((cue.total, cue.correct), (2, 1));
+    assert!(score::cue_right("According  to", "according to"));
+    assert!(score::cue_right("said", "said Monday:"));
+    assert!(score::cue_right("claiming", "’s claiming"));
+    assert!(!score::cue_right("said", "told"));
+    assert!(!score::cue_right("", "said"));
+    assert!(!score::cue_right("said to", "said"));
     // Same text, another mention: right.
     let text2 = "Ann said. “Hi,” Ann said.";
     assert!(score::speaker_right(
