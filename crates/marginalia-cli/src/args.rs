@@ -43,8 +43,8 @@ Usage:
 Runs the engine on the gold texts and prints, per label and overall (micro average),
 precision, recall and F1 with the gold, predicted and correct counts. A span is correct only
 when both its boundaries and its label equal a gold span's (conlleval semantics); 'span only'
-ignores the label. Quotes also get speaker and kind accuracy over the matched quotations.
-See docs/accuracy.md.
+ignores the label. Quotes also get speaker, kind and cue accuracy over the matched
+quotations. See docs/accuracy.md.
 
 Formats (guessed from the PATH when --format is not given):
   json    *.json (one marginalia/annotations@1 document) or *.jsonl (one per line): our own
