@@ -1,11 +1,21 @@
-//! The top-level component: holds the state, schedules analyses, and wires the components.
+//! The top-level component: holds the state, schedules analyses, wires the components, and
+//! handles the page's keyboard shortcuts.
 
-use crate::components::{ArticleView, Editor, EntityList, Legend, NoticeBar, QuoteList, Toolbar};
+use crate::components::{
+    ArticleView, Editor, EntityList, Inspector, Legend, NoticeBar, QuoteList, SelectionMenu,
+    Toolbar,
+};
 use crate::dom;
-use crate::state::{Action, Analysed, AppState, Notice, Shared, MAX_ANALYSED_BYTES};
+use crate::state::{
+    shortcut_label, trimmed, Action, Analysed, AppState, Correction, Notice, Shared,
+    MAX_ANALYSED_BYTES,
+};
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
+use marginalia_core::{Label, Layer, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A news-style example article for the "Example" button.
@@ -21,12 +31,33 @@ fn debounce_ms(bytes: usize) -> u32 {
     }
 }
 
+/// Selected words in the article: bytes, and where the selection ends on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Selected {
+    span: Span,
+    left: f64,
+    bottom: f64,
+}
+
+/// True when a key event belongs to a text field (the editor, a file input...).
+fn typing_in_field(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+}
+
 /// The page.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::new);
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let article_ref = use_node_ref();
+    let selection = use_state_eq(|| None::<Selected>);
+    let selected = use_state_eq(|| None::<AttrValue>);
+    // The quotation whose speaker the next click on a name sets.
+    let choosing_speaker = use_state_eq(|| None::<AttrValue>);
+    // After a correction, the highlight to focus once the new markup is in place.
+    let focus_after: Rc<RefCell<Option<(Layer, Span)>>> = use_mut_ref(|| None);
 
     // Build the engine's lexicons once the page has painted, not on the first paste.
     use_effect_with((), |()| {
@@ -57,6 +88,175 @@ pub fn app() -> Html {
         })
     };
 
+    // A correction, remembering which highlight should have the focus afterwards.
+    let on_correct = {
+        let state = state.clone();
+        let focus_after = focus_after.clone();
+        let selection = selection.clone();
+        let choosing_speaker = choosing_speaker.clone();
+        Callback::from(move |correction: Correction| {
+            let view = &state.view;
+            let target = match &correction {
+                Correction::Add(span, label) => {
+                    trimmed(&view.text, *span).map(|s| (label.layer(), s))
+                }
+                Correction::Relabel(id, label) => {
+                    view.item(id).map(|(a, _)| (label.layer(), a.span))
+                }
+                Correction::SetSpeaker(id, _) | Correction::ClearSpeaker(id) => {
+                    view.item(id).map(|(a, _)| (a.layer(), a.span))
+                }
+                Correction::Delete(_) => None,
+            };
+            *focus_after.borrow_mut() = target;
+            if matches!(correction, Correction::Add(..)) {
+                dom::clear_selection();
+                selection.set(None);
+            }
+            choosing_speaker.set(None);
+            state.dispatch(Action::Correct(correction));
+        })
+    };
+
+    // Once new markup is shown: focus the corrected highlight, or forget a stale selection.
+    {
+        let article_ref = article_ref.clone();
+        let focus_after = focus_after.clone();
+        let selected = selected.clone();
+        use_effect_with(state.view.clone(), move |view| {
+            let target = focus_after.borrow_mut().take();
+            let mark = target.and_then(|(layer, span)| {
+                view.marks
+                    .iter()
+                    .find(|m| m.label.layer() == layer && m.span == span)
+            });
+            let article = article_ref.cast::<web_sys::HtmlElement>();
+            match (mark, article) {
+                (Some(mark), article) => {
+                    selected.set(Some(AttrValue::from(mark.id.clone())));
+                    if let Some(article) = article {
+                        dom::focus_mark(&article, &mark.id);
+                    }
+                }
+                (None, article) => {
+                    let still_there = selected.as_ref().is_some_and(|id| view.item(id).is_some());
+                    if !still_there {
+                        selected.set(None);
+                    }
+                    if target.is_some() {
+                        if let Some(article) = article {
+                            let _ = article.focus();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    let on_undo = {
+        let state = state.dispatcher();
+        Callback::from(move |()| state.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let state = state.dispatcher();
+        Callback::from(move |()| state.dispatch(Action::Redo))
+    };
+
+    // Keyboard shortcuts for the whole page.
+    {
+        let selection = selection.clone();
+        let selected = selected.clone();
+        let choosing_speaker = choosing_speaker.clone();
+        let on_correct = on_correct.clone();
+        let (on_undo, on_redo) = (on_undo.clone(), on_redo.clone());
+        let view = state.view.clone();
+        let deps = (
+            *selection,
+            (*selected).clone(),
+            (*choosing_speaker).clone(),
+            view.clone(),
+        );
+        use_effect_with(deps, move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    EventListener::new_with_options(
+                        &document,
+                        "keydown",
+                        EventListenerOptions::enable_prevent_default(),
+                        move |event| {
+                            let Some(e) = event.dyn_ref::<KeyboardEvent>() else {
+                                return;
+                            };
+                            let key = e.key();
+                            let command = e.ctrl_key() || e.meta_key();
+                            if command && !e.alt_key() && !typing_in_field(e) {
+                                match key.as_str() {
+                                    "z" | "Z" if e.shift_key() => on_redo.emit(()),
+                                    "z" | "Z" => on_undo.emit(()),
+                                    "y" | "Y" => on_redo.emit(()),
+                                    _ => return,
+                                }
+                                e.prevent_default();
+                                return;
+                            }
+                            if command || e.alt_key() || typing_in_field(e) {
+                                return;
+                            }
+                            if key == "Escape" {
+                                selection.set(None);
+                                choosing_speaker.set(None);
+                                return;
+                            }
+                            if let Some(sel) = *selection {
+                                if let Some(label) = shortcut_label(&key) {
+                                    e.prevent_default();
+                                    on_correct.emit(Correction::Add(sel.span, label));
+                                }
+                                return;
+                            }
+                            // The rest acts on the focused highlight.
+                            let focused = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.active_element())
+                                .and_then(|el| el.get_attribute("data-id"));
+                            let Some(id) = focused.map(AttrValue::from) else {
+                                return;
+                            };
+                            if selected.as_ref() != Some(&id) {
+                                selected.set(Some(id.clone()));
+                            }
+                            match key.as_str() {
+                                "Delete" | "Backspace" => {
+                                    e.prevent_default();
+                                    on_correct.emit(Correction::Delete(id));
+                                }
+                                "s" | "S" => {
+                                    let is_quote = view
+                                        .item(&id)
+                                        .is_some_and(|(a, _)| a.label == Label::Quote);
+                                    if is_quote {
+                                        let next = match &*choosing_speaker {
+                                            Some(_) => None,
+                                            None => Some(id),
+                                        };
+                                        choosing_speaker.set(next);
+                                    }
+                                }
+                                _ => {
+                                    if let Some(label) = shortcut_label(&key) {
+                                        e.prevent_default();
+                                        on_correct.emit(Correction::Relabel(id, label));
+                                    }
+                                }
+                            }
+                        },
+                    )
+                });
+            move || drop(listener)
+        });
+    }
+
     let on_notice = {
         let state = state.dispatcher();
         Callback::from(move |notice: Option<Notice>| state.dispatch(Action::Notify(notice)))
@@ -78,14 +278,70 @@ pub fn app() -> Html {
         })
     };
 
+    let on_select = {
+        let selection = selection.clone();
+        Callback::from(move |found: Option<(Span, f64, f64)>| {
+            selection.set(found.map(|(span, left, bottom)| Selected { span, left, bottom }));
+        })
+    };
+    let on_focus_mark = {
+        let selected = selected.clone();
+        Callback::from(move |id: AttrValue| selected.set(Some(id)))
+    };
+    // While choosing a speaker, a click on a name sets it.
+    let on_click_mark = {
+        let choosing_speaker = choosing_speaker.clone();
+        let on_correct = on_correct.clone();
+        let view = state.view.clone();
+        Callback::from(move |id: AttrValue| {
+            let Some(quote) = (*choosing_speaker).clone() else {
+                return;
+            };
+            let name = view
+                .item(&id)
+                .filter(|(a, _)| a.layer() == Layer::Entity)
+                .map(|(a, _)| a.span);
+            if let Some(name) = name {
+                on_correct.emit(Correction::SetSpeaker(quote, name));
+            }
+        })
+    };
+    let on_choose_speaker = {
+        let choosing_speaker = choosing_speaker.clone();
+        let selected = selected.clone();
+        Callback::from(move |on: bool| {
+            choosing_speaker.set(if on { (*selected).clone() } else { None })
+        })
+    };
+
     let dispatcher = state.dispatcher();
     let view = state.view.clone();
     let has_text = !view.text.is_empty();
+    let menu = selection.as_ref().map(|sel| {
+        let words = sel.span.slice(&view.text);
+        let words: String = match words.char_indices().nth(40) {
+            Some((cut, _)) => format!("{}…", &words[..cut]),
+            None => words.to_string(),
+        };
+        let on_pick = {
+            let on_correct = on_correct.clone();
+            let span = sel.span;
+            Callback::from(move |label: Label| on_correct.emit(Correction::Add(span, label)))
+        };
+        let on_close = {
+            let selection = selection.clone();
+            Callback::from(move |()| selection.set(None))
+        };
+        html! {
+            <SelectionMenu words={AttrValue::from(words)} left={sel.left} bottom={sel.bottom} {on_pick} {on_close} />
+        }
+    });
     html! {
-        <div class="app">
+        <div class={classes!("app", choosing_speaker.is_some().then_some("choosing-speaker"))}>
             <Toolbar
                 text={state.text.clone()}
                 view={view.clone()}
+                corrections={state.corrections.clone()}
                 on_text={on_text.clone()}
                 on_example={on_example}
                 on_notice={on_notice.clone()}
@@ -101,9 +357,23 @@ pub fn app() -> Html {
                         badges={state.badges}
                         pending={state.pending}
                         millis={state.millis}
+                        {on_select}
+                        {on_focus_mark}
+                        {on_click_mark}
                     />
                 </div>
-                <aside class="side-column" aria-label="Summary">
+                <aside class="side-column" aria-label="Summary and corrections">
+                    <Inspector
+                        view={view.clone()}
+                        selected={(*selected).clone()}
+                        choosing_speaker={choosing_speaker.is_some()}
+                        on_correct={on_correct}
+                        {on_choose_speaker}
+                        {on_undo}
+                        {on_redo}
+                        can_undo={!state.undo.is_empty()}
+                        can_redo={!state.redo.is_empty()}
+                    />
                     <Legend
                         view={view.clone()}
                         hidden={state.hidden.clone()}
@@ -115,6 +385,7 @@ pub fn app() -> Html {
                     <QuoteList view={view.clone()} on_reveal={on_reveal} />
                 </aside>
             </main>
+            { for menu }
             <footer class="footer">
                 <p>
                     { "Marginalia runs entirely in your browser: nothing you paste is sent anywhere. " }

@@ -3,15 +3,21 @@
 pub mod article_view;
 pub mod editor;
 pub mod entity_list;
+pub mod inspector;
+pub mod label_picker;
 pub mod legend;
 pub mod notice;
 pub mod quote_list;
+pub mod selection_menu;
 pub mod toolbar;
 
 pub use article_view::ArticleView;
 pub use editor::Editor;
 pub use entity_list::EntityList;
+pub use inspector::Inspector;
+pub use label_picker::LabelPicker;
 pub use legend::Legend;
 pub use notice::NoticeBar;
 pub use quote_list::QuoteList;
+pub use selection_menu::SelectionMenu;
 pub use toolbar::Toolbar;

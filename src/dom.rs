@@ -146,6 +146,69 @@ pub fn visible_marks(article: &Element) -> Vec<HtmlElement> {
         .collect()
 }
 
+/// The person's text selection inside `article`: its start and end as UTF-16 offsets into the
+/// article's text, and where it is on the screen (left, bottom, in CSS pixels of the viewport).
+/// `None` when nothing, or something outside the article, is selected.
+pub fn selection_in(article: &Element) -> Option<(usize, usize, f64, f64)> {
+    let window = web_sys::window()?;
+    let selection = window.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let common = range.common_ancestor_container().ok()?;
+    if !article.contains(Some(&common)) {
+        return None;
+    }
+    let before = window.document()?.create_range().ok()?;
+    before.select_node_contents(article).ok()?;
+    before
+        .set_end(&range.start_container().ok()?, range.start_offset().ok()?)
+        .ok()?;
+    let start = before.to_string().length() as usize;
+    let len = range.to_string().length() as usize;
+    let rect = range.get_bounding_client_rect();
+    Some((start, start + len, rect.left(), rect.bottom()))
+}
+
+/// Clears the page's text selection.
+pub fn clear_selection() {
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Places a `position: fixed` element at `left`, `top` (CSS pixels), kept inside the viewport.
+/// Uses the CSS object model, which the page's Content-Security-Policy allows (unlike inline
+/// `style` attributes).
+pub fn place(el: &HtmlElement, left: f64, top: f64) {
+    let width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0);
+    let own = f64::from(el.offset_width());
+    let left = left.min(width - own - 8.0).max(8.0);
+    let style = el.style();
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+}
+
+/// The export id of the highlight at or around `target` (an event's target), if any.
+pub fn mark_id_at(target: Option<web_sys::EventTarget>) -> Option<String> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    let mark = el.closest(".hl").ok()??;
+    mark.get_attribute("data-id")
+}
+
+/// Focuses the highlight with export id `id` inside `article` without scrolling.
+pub fn focus_mark(article: &Element, id: &str) {
+    if let Some(mark) = find_mark(article, id) {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = mark.focus_with_options(&focus);
+    }
+}
+
 /// Shows a clear message in the page when the app panics, so the page is never left blank
 /// without a word. The text the person pasted stays in the editor's DOM element.
 pub fn install_panic_hook() {

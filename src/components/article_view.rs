@@ -5,7 +5,7 @@
 use crate::components::editor::group;
 use crate::dom;
 use crate::state::{Analysed, Shared};
-use marginalia_core::Label;
+use marginalia_core::{offsets::byte_of_utf16, Label, Span};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -24,6 +24,13 @@ pub struct ArticleViewProps {
     pub pending: bool,
     /// How long the analysis took, in milliseconds.
     pub millis: Option<f64>,
+    /// The words selected in the article (bytes) and where the selection ends on screen (left,
+    /// bottom), or `None` when the selection goes away.
+    pub on_select: Callback<Option<(Span, f64, f64)>>,
+    /// The export id of the highlight that took the focus.
+    pub on_focus_mark: Callback<AttrValue>,
+    /// The export id of a highlight clicked.
+    pub on_click_mark: Callback<AttrValue>,
 }
 
 /// The article view.
@@ -36,13 +43,56 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         class.push(format!("hide-{}", label.as_str()));
     }
 
-    // ← / → (or p / n) move between the visible highlights; Escape goes back to the article.
+    // A selection made with the mouse or the keyboard opens the selection menu.
+    let check_selection = {
+        let node_ref = props.node_ref.clone();
+        let on_select = props.on_select.clone();
+        let text = view.text.clone();
+        move || {
+            let Some(article) = node_ref.cast::<Element>() else {
+                return;
+            };
+            let found = dom::selection_in(&article).and_then(|(start, end, left, bottom)| {
+                let start = byte_of_utf16(&text, start)?;
+                let end = byte_of_utf16(&text, end)?;
+                (start < end).then(|| (Span::new(start, end), left, bottom))
+            });
+            on_select.emit(found);
+        }
+    };
+    let onmouseup = {
+        let check = check_selection.clone();
+        Callback::from(move |_: MouseEvent| check())
+    };
+    let onkeyup = Callback::from(move |e: KeyboardEvent| {
+        if e.shift_key() || e.key().starts_with("Arrow") {
+            check_selection();
+        }
+    });
+    let onfocusin = {
+        let on_focus_mark = props.on_focus_mark.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(id) = dom::mark_id_at(e.target()) {
+                on_focus_mark.emit(AttrValue::from(id));
+            }
+        })
+    };
+    let onclick = {
+        let on_click_mark = props.on_click_mark.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = dom::mark_id_at(e.target()) {
+                on_click_mark.emit(AttrValue::from(id));
+            }
+        })
+    };
+
+    // ← / → move between the visible highlights; Escape goes back to the article.
     let onkeydown = {
         let node_ref = props.node_ref.clone();
         Callback::from(move |e: KeyboardEvent| {
             let step: i32 = match e.key().as_str() {
-                "ArrowRight" | "n" => 1,
-                "ArrowLeft" | "p" => -1,
+                "ArrowRight" => 1,
+                "ArrowLeft" => -1,
                 "Escape" => {
                     if let Some(article) = node_ref.cast::<HtmlElement>() {
                         let _ = article.focus();
@@ -51,7 +101,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
                 _ => return,
             };
-            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+            if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
                 return;
             }
             let Some(article) = node_ref.cast::<Element>() else {
@@ -84,7 +134,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     } else if view.text.is_empty() {
         String::new()
     } else {
-        let marks = view.analysis.len();
+        let marks = view.items.len();
         let took = props
             .millis
             .map(|ms| format!(" · analysed in {ms:.1} ms"))
@@ -117,6 +167,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     aria-label="Highlighted article. Use the left and right arrow keys to move between highlights."
                     aria-busy={props.pending.to_string()}
                     {onkeydown}
+                    {onkeyup}
+                    {onmouseup}
+                    {onfocusin}
+                    {onclick}
                 >
                     { Html::from_html_unchecked(view.markup.clone()) }
                 </div>

@@ -14,7 +14,7 @@ pub struct QuoteListProps {
 }
 
 /// Shortens a long quotation for the list, on a character boundary.
-fn shorten(text: &str, max_chars: usize) -> String {
+pub fn shorten(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
         None => text.to_string(),

@@ -3,6 +3,7 @@
 use crate::dom;
 use crate::file_load;
 use crate::state::{export_for, Analysed, Notice, Shared};
+use marginalia_core::corrections::Corrections;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,6 +15,8 @@ pub struct ToolbarProps {
     pub text: Rc<str>,
     /// The analysis shown (reused by Export and Copy when it is of the editor's text).
     pub view: Shared<Analysed>,
+    /// The person's corrections (exported with `"source": "manual"`).
+    pub corrections: Corrections,
     /// Replaces the editor's text (a loaded file, the example).
     pub on_text: Callback<String>,
     /// Loads the example article.
@@ -40,9 +43,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 
     let on_export = {
         let (text, view) = (props.text.clone(), props.view.clone());
+        let corrections = props.corrections.clone();
         let on_notice = props.on_notice.clone();
         Callback::from(move |_: MouseEvent| {
-            let (name, json) = export_for(&text, &view);
+            let (name, json) = export_for(&text, &view, &corrections);
             if let Err(err) = dom::download(&name, "application/json", &json) {
                 on_notice.emit(Some(Notice::error(format!("Export failed: {err}"))));
             }
@@ -51,9 +55,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 
     let on_copy = {
         let (text, view) = (props.text.clone(), props.view.clone());
+        let corrections = props.corrections.clone();
         let on_notice = props.on_notice.clone();
         Callback::from(move |_: MouseEvent| {
-            let (_, json) = export_for(&text, &view);
+            let (_, json) = export_for(&text, &view, &corrections);
             let on_notice = on_notice.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let notice = match dom::copy_text(&json).await {

@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod annotation;
+pub mod corrections;
 pub mod entities;
 pub mod eval;
 pub mod export;

@@ -14,6 +14,7 @@
 //! ```
 
 use crate::annotation::{annotation_id, Analysis, Annotation, Label, Layer, QuoteKind, Value};
+use crate::export::Source;
 use crate::span::Span;
 
 /// One highlight to draw: an annotation with its export id and a description.
@@ -29,29 +30,45 @@ pub struct Mark {
     pub tip: String,
     /// For quotes: speech or term.
     pub kind: Option<QuoteKind>,
+    /// Found by the engine or made by a person.
+    pub source: Source,
 }
 
 /// The marks of every annotation in `analysis`, layer by layer, with the ids the export uses.
 /// Annotations whose spans do not fit `text` are skipped.
 pub fn marks(text: &str, analysis: &Analysis) -> Vec<Mark> {
-    let mut out = Vec::with_capacity(analysis.len());
-    for layer in Layer::ALL {
-        let mut ordinal = 0;
-        for a in analysis.layer(layer) {
-            if !a.span.is_valid_in(text) {
-                continue;
-            }
-            ordinal += 1;
-            out.push(Mark {
-                id: annotation_id(layer, ordinal),
+    marks_of(text, analysis.iter().map(|a| (a, Source::Auto)))
+}
+
+/// The marks of annotations tagged with their source (an analysis merged with a person's
+/// corrections), numbered per layer in text order exactly as [`crate::export::build`] numbers
+/// them. Annotations whose spans do not fit `text` are skipped.
+pub fn marks_of<'a>(
+    text: &str,
+    annotations: impl IntoIterator<Item = (&'a Annotation, Source)>,
+) -> Vec<Mark> {
+    let mut items: Vec<(&Annotation, Source)> = annotations
+        .into_iter()
+        .filter(|(a, _)| a.span.is_valid_in(text))
+        .collect();
+    items.sort_by_key(|(a, _)| (a.layer(), a.span.start, a.span.end));
+    let mut counters = [0usize; 3];
+    items
+        .into_iter()
+        .map(|(a, source)| {
+            let layer = a.layer();
+            let slot = Layer::ALL.iter().position(|l| *l == layer).unwrap_or(0);
+            counters[slot] += 1;
+            Mark {
+                id: annotation_id(layer, counters[slot]),
                 label: a.label,
                 span: a.span,
                 tip: describe(text, a),
                 kind: a.quote.as_ref().map(|q| q.kind),
-            });
-        }
-    }
-    out
+                source,
+            }
+        })
+        .collect()
 }
 
 /// A one-line description of an annotation for people: its label's name, then its value, unit
@@ -144,9 +161,14 @@ pub fn format_number(n: f64) -> String {
 /// of a split mark have `data-cont`. Line breaks are kept as they are (show the markup with
 /// `white-space: pre-wrap`).
 pub fn article_html(text: &str, analysis: &Analysis) -> String {
-    let marks = marks(text, analysis);
+    marks_html(text, &marks(text, analysis))
+}
+
+/// The article as HTML with the given marks (see [`article_html`]; [`marks_of`] makes marks of
+/// corrected annotations). Manual marks also carry `data-source="manual"`.
+pub fn marks_html(text: &str, marks: &[Mark]) -> String {
     let mut out = String::with_capacity(text.len() + marks.len() * 160);
-    write_marked(text, &marks, &mut out);
+    write_marked(text, marks, &mut out);
     out
 }
 
@@ -228,6 +250,9 @@ fn write_open(m: &Mark, first: bool, out: &mut String) {
         out.push_str(" data-kind=\"");
         out.push_str(kind.as_str());
         out.push('"');
+    }
+    if m.source == Source::Manual {
+        out.push_str(" data-source=\"manual\"");
     }
     out.push_str(" data-tip=\"");
     escape_attr(&m.tip, out);

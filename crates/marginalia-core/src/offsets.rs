@@ -96,6 +96,28 @@ pub fn byte_of_char(text: &str, chars: usize) -> Option<usize> {
     }
 }
 
+/// Byte offset of UTF-16 offset `units` in `text` (a JavaScript string index, such as a DOM
+/// selection's). An offset inside a surrogate pair is rounded down to the character's start;
+/// `None` when it is past the end.
+///
+/// ```
+/// use marginalia_core::offsets::byte_of_utf16;
+/// assert_eq!(byte_of_utf16("😀a", 2), Some(4));
+/// assert_eq!(byte_of_utf16("😀a", 1), Some(0));
+/// assert_eq!(byte_of_utf16("😀a", 4), None);
+/// ```
+pub fn byte_of_utf16(text: &str, units: usize) -> Option<usize> {
+    let mut seen = 0usize;
+    for (byte, c) in text.char_indices() {
+        let width = c.len_utf16();
+        if seen + width > units {
+            return Some(byte);
+        }
+        seen += width;
+    }
+    (seen == units).then_some(text.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

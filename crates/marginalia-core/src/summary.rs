@@ -10,7 +10,7 @@
 //! assert_eq!(summary.entities[0].ids.len(), 2); // "Merkel" counts as Angela Merkel
 //! ```
 
-use crate::annotation::{annotation_id, Analysis, Label, Layer, QuoteKind};
+use crate::annotation::{annotation_id, Analysis, Annotation, Label, Layer, QuoteKind};
 
 /// One entity name with every mention of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,14 +54,26 @@ pub struct Summary {
 impl Summary {
     /// Summarises `analysis` of `text`.
     pub fn new(text: &str, analysis: &Analysis) -> Self {
+        Summary::of(text, analysis.iter())
+    }
+
+    /// Summarises any annotations of `text` (an analysis merged with corrections), numbering
+    /// them per layer in text order as the export does. Spans that do not fit are left out.
+    pub fn of<'a>(text: &str, annotations: impl IntoIterator<Item = &'a Annotation>) -> Self {
+        let mut all: Vec<&Annotation> = annotations
+            .into_iter()
+            .filter(|a| a.span.is_valid_in(text))
+            .collect();
+        all.sort_by_key(|a| (a.layer(), a.span.start, a.span.end));
         let counts = Label::ALL
             .iter()
-            .map(|&l| (l, analysis.iter().filter(|a| a.label == l).count()))
+            .map(|&l| (l, all.iter().filter(|a| a.label == l).count()))
             .collect();
+        let layer = |l: Layer| all.iter().copied().filter(move |a| a.layer() == l);
         Summary {
             counts,
-            entities: entity_groups(text, analysis),
-            quotes: quote_items(text, analysis),
+            entities: entity_groups(text, layer(Layer::Entity)),
+            quotes: quote_items(text, layer(Layer::Quote)),
             words: text.split_whitespace().count(),
         }
     }
@@ -86,16 +98,16 @@ impl Summary {
 
 /// Groups entity mentions by label and name. A one-word person mention that is the last word of
 /// an earlier, longer person name joins that name's group (`Newton-Rex` → `Ed Newton-Rex`).
-fn entity_groups(text: &str, analysis: &Analysis) -> Vec<EntityGroup> {
+fn entity_groups<'a>(
+    text: &str,
+    entities: impl Iterator<Item = &'a Annotation>,
+) -> Vec<EntityGroup> {
     let mut groups: Vec<EntityGroup> = Vec::new();
     let mut first_seen: Vec<usize> = Vec::new();
     let mut by_key: std::collections::HashMap<(Label, &str), usize> =
         std::collections::HashMap::new();
     let mut ordinal = 0;
-    for a in &analysis.entities {
-        if !a.span.is_valid_in(text) {
-            continue;
-        }
+    for a in entities {
         ordinal += 1;
         let id = annotation_id(Layer::Entity, ordinal);
         let name = a.span.slice(text).trim();
@@ -130,11 +142,8 @@ fn entity_groups(text: &str, analysis: &Analysis) -> Vec<EntityGroup> {
 }
 
 /// The quote list, in text order.
-fn quote_items(text: &str, analysis: &Analysis) -> Vec<QuoteItem> {
-    analysis
-        .quotes
-        .iter()
-        .filter(|a| a.span.is_valid_in(text))
+fn quote_items<'a>(text: &str, quotes: impl Iterator<Item = &'a Annotation>) -> Vec<QuoteItem> {
+    quotes
         .enumerate()
         .map(|(i, a)| {
             let info = a.quote.as_ref();
@@ -155,7 +164,7 @@ fn quote_items(text: &str, analysis: &Analysis) -> Vec<QuoteItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotation::{Annotation, QuoteInfo};
+    use crate::annotation::QuoteInfo;
     use crate::span::Span;
 
     fn at(text: &str, needle: &str, nth: usize) -> Span {
