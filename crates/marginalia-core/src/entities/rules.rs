@@ -137,6 +137,26 @@ pub fn is_initial(index: &TextIndex<'_>, i: usize) -> bool {
         .is_some_and(|p| opens_utterance(index.token_text(p)))
 }
 
+/// [`is_initial`] for every token at once, in one linear pass.
+pub fn initial_flags(index: &TextIndex<'_>) -> Vec<bool> {
+    let tokens = index.tokens();
+    let mut flags = Vec::with_capacity(tokens.len());
+    let mut sentence = usize::MAX;
+    let mut seen_word = false;
+    let mut prev_opens = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.sentence != sentence {
+            sentence = t.sentence;
+            seen_word = false;
+            prev_opens = false;
+        }
+        flags.push(!seen_word || prev_opens);
+        seen_word |= t.kind != TokenKind::Punct;
+        prev_opens = opens_utterance(index.token_text(i));
+    }
+    flags
+}
+
 /// The word without a trailing possessive `’s` / `'s` (`Spotify’s` → `Spotify`).
 pub fn strip_possessive(word: &str) -> &str {
     if !word.ends_with(['s', 'S']) {
@@ -233,14 +253,14 @@ pub struct DocEvidence<'a> {
 
 impl<'a> DocEvidence<'a> {
     /// Collects the evidence of `index`, given its sentence styles.
-    pub fn new(index: &TextIndex<'a>, styles: &[Style]) -> Self {
+    pub fn new(index: &TextIndex<'a>, styles: &[Style], initial: &[bool]) -> Self {
         let text = index.text();
         let mut mid_sentence = HashSet::default();
         for (i, t) in index.tokens().iter().enumerate() {
             if t.kind != TokenKind::Word || !t.first_char(text).is_uppercase() {
                 continue;
             }
-            if styles.get(t.sentence) != Some(&Style::Normal) || is_initial(index, i) {
+            if styles.get(t.sentence) != Some(&Style::Normal) || initial.get(i) != Some(&false) {
                 continue;
             }
             mid_sentence.insert(strip_possessive(t.text(text)));
@@ -293,6 +313,8 @@ pub struct Recognizer<'i, 'a> {
     guarded: bool,
     /// Per token: [`NAME`] and [`CONTINUES`] bits, computed once.
     flags: Vec<u8>,
+    /// Per token: [`is_initial`], computed once.
+    initial: Vec<bool>,
 }
 
 /// Token flag: the token may be part of a name ([`Recognizer::is_name_token`]).
@@ -304,7 +326,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// Prepares the document: sentence styles and evidence.
     pub fn new(index: &'i TextIndex<'a>) -> Self {
         let styles = sentence_styles(index);
-        let evidence = DocEvidence::new(index, &styles);
+        let initial = initial_flags(index);
+        let evidence = DocEvidence::new(index, &styles, &initial);
         let mut r = Recognizer {
             index,
             text: index.text(),
@@ -315,6 +338,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             scratch: String::new(),
             guarded: false,
             flags: Vec::new(),
+            initial,
         };
         let flags = (0..r.tokens.len())
             .map(|i| {
@@ -328,6 +352,11 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             .collect();
         r.flags = flags;
         r
+    }
+
+    /// True when token `i` stands where any word is capitalised ([`is_initial`]).
+    pub fn is_initial(&self, i: usize) -> bool {
+        self.initial.get(i).copied().unwrap_or(false)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -551,7 +580,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     .iter()
                     .chain(&["first", "second", "third"])
                     .any(|p| p.eq_ignore_ascii_case(self.word(i)));
-                if !(particle && self.is_name_token(i + 1) && !is_initial(self.index, i)) {
+                if !(particle && self.is_name_token(i + 1) && !self.is_initial(i)) {
                     i += 1;
                     continue;
                 }
@@ -709,7 +738,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 };
             return self.push(out, a, b, Some(label), Strength::Strong);
         }
-        let initial = self.guarded || is_initial(self.index, a);
+        let initial = self.guarded || self.is_initial(a);
         if self.title_before(a) {
             return self.push(out, a, b, Some(Label::Per), Strength::Strong);
         }

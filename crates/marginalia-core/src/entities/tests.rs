@@ -2,7 +2,9 @@
 //! Comments mark regressions and deliberate decisions.
 
 use super::gazetteer::{gazetteer, Cue};
-use super::rules::{has_possessive, is_acronym, is_name_shaped, strip_possessive};
+use super::rules::{
+    has_possessive, initial_flags, is_acronym, is_initial, is_name_shaped, strip_possessive,
+};
 use super::{EntityRecognizer, RuleRecognizer};
 use crate::annotation::Label::{self, *};
 use crate::text::TextIndex;
@@ -508,6 +510,35 @@ fn spans_are_sorted_valid_and_disjoint_on_odd_input() {
     let _ = RuleRecognizer.recognize(&TextIndex::new(&long));
     let long = "Bank of ".repeat(20_000);
     let _ = RuleRecognizer.recognize(&TextIndex::new(&long));
+    // Opening punctuation before many words in one sentence: still linear.
+    let long = format!("{}{}", "(".repeat(50_000), " Zed Blorp".repeat(50_000));
+    let start = std::time::Instant::now();
+    let _ = RuleRecognizer.recognize(&TextIndex::new(&long));
+    assert!(
+        start.elapsed().as_secs() < 20,
+        "quadratic on {} bytes",
+        long.len()
+    );
+}
+
+#[test]
+fn initial_positions() {
+    let text = "“The plan,” he said: “Critics agree.” (Fans too) — Observers";
+    let index = TextIndex::new(text);
+    let flags = initial_flags(&index);
+    for (i, &flag) in flags.iter().enumerate() {
+        assert_eq!(
+            flag,
+            is_initial(&index, i),
+            "token {i} {:?}",
+            index.token_text(i)
+        );
+    }
+    let initial: Vec<&str> = (0..flags.len())
+        .filter(|&i| flags[i] && index.token_text(i).chars().all(char::is_alphabetic))
+        .map(|i| index.token_text(i))
+        .collect();
+    assert_eq!(initial, ["The", "Critics", "Fans", "Observers"]);
 }
 
 #[test]
