@@ -8,8 +8,8 @@
 //! 2. **Document evidence** ([`DocEvidence`]): which capitalised words appear in mid-sentence
 //!    somewhere in the document. A word at the start of a sentence, a headline or a quotation
 //!    (`Critics say...`) only counts as a name with such evidence or a gazetteer entry.
-//! 3. **Runs** ([`Runs`]): maximal sequences of capitalised words with inner connectors
-//!    (`Bank of England`, `Charles de Gaulle`, `Musicians’ Union`, `Anna’s Archive`,
+//! 3. **Runs** ([`Recognizer::run_end`]): maximal sequences of capitalised words with inner
+//!    connectors (`Bank of England`, `Charles de Gaulle`, `Musicians’ Union`, `Anna’s Archive`,
 //!    `J. K. Rowling`); titles (`Mr`, `Prime Minister`) break runs and cue a person.
 //! 4. **Classification** ([`Recognizer::classify`]): gazetteer, title, suffix, first-name,
 //!    appositive and context rules give each run (or its parts) a label and a strength; a
@@ -34,7 +34,8 @@ pub enum Style {
     Caps,
     /// Title case (`Spotify Signs Licensing Deal As Row Deepens`): a line without final
     /// punctuation or a final number whose words of four or more letters are all capitalised (at
-    /// least four, at most one comma or bracket). Only names that are known or seen in ordinary sentences are marked.
+    /// least four, at most one comma or bracket). Only names that are known, or seen in
+    /// ordinary sentences, are marked.
     Headline,
 }
 
