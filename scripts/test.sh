@@ -130,7 +130,10 @@ if want build; then
 fi
 if want e2e; then
   if [ -z "${MARGINALIA_BIN:-}" ]; then
-    run_step cli-build cargo build -p marginalia-cli
+    # Same targets and features as `cargo test --workspace` (dev-dependency features included),
+    # so this reuses the test step's build instead of recompiling (`-p marginalia-cli` would
+    # resolve features differently and rebuild serde & co.).
+    run_step cli-build cargo build --workspace --bins --tests
     export MARGINALIA_BIN="$TARGET_DIR/debug/marginalia"
   fi
   if [ ! -f dist/index.html ]; then
