@@ -431,10 +431,16 @@ impl Problems {
         self.list.len() + self.omitted
     }
 
-    pub(crate) fn into_result<T>(self, value: T) -> Result<T, ImportError> {
+    pub(crate) fn into_result<T>(mut self, value: T) -> Result<T, ImportError> {
         if self.list.is_empty() {
             Ok(value)
         } else {
+            // File order: problems of the whole file, then document by document (a syntax
+            // error of a later JSON line is found before the earlier lines are checked).
+            self.list.sort_by_key(|p| match p.document {
+                None | Some(DocLocation::Whole) => 0,
+                Some(DocLocation::Index(i) | DocLocation::Line(i)) => i + 1,
+            });
             Err(ImportError {
                 file_name: self.file_name,
                 problems: self.list,
@@ -712,11 +718,7 @@ fn read_document(
         here.nonempty(generator, "version", "generator.version", true);
     }
 
-    let document = here.object(top, "document", "document")?;
-    here.unknown_fields(document, DOCUMENT_FIELDS, "document.");
-    let text: Option<String> = here.field(document, "text", "document.text", true, "a string");
-    let sha: Option<String> = here.field(document, "sha256", "document.sha256", true, "a string");
-    let length = here.object(document, "length", "document.length");
+    let document = here.object(top, "document", "document");
     let annotations = match top.get("annotations") {
         None => {
             here.report(Some("annotations"), ProblemKind::Missing);
@@ -734,6 +736,11 @@ fn read_document(
             None
         }
     };
+    let document = document?;
+    here.unknown_fields(document, DOCUMENT_FIELDS, "document.");
+    let text: Option<String> = here.field(document, "text", "document.text", true, "a string");
+    let sha: Option<String> = here.field(document, "sha256", "document.sha256", true, "a string");
+    let length = here.object(document, "length", "document.length");
     let text = text?;
     let map = CharMap::new(&text);
     if let Some(sha) = sha {

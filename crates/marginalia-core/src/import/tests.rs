@@ -374,16 +374,16 @@ fn every_problem_is_reported_with_its_document() {
     assert_eq!(
         all,
         [
-            "b.jsonl: line 3: not valid JSON at line 3, column 2: key must be a string.",
             "b.jsonl: line 2, annotation e1 (index 0), field `label`: MONEY is a label of the \
              number layer, not of the entity layer.",
             "b.jsonl: line 2, annotation q2 (index 6), field `kind`: must be \"speech\" or \
              \"term\", not \"x\".",
+            "b.jsonl: line 3: not valid JSON at line 3, column 2: key must be a string.",
         ]
     );
-    assert_eq!(err.problems[1].field.as_deref(), Some("label"));
+    assert_eq!(err.problems[0].field.as_deref(), Some("label"));
     assert_eq!(
-        err.problems[1].annotation,
+        err.problems[0].annotation,
         Some(AnnotationRef {
             index: 0,
             id: Some("e1".into())
