@@ -793,7 +793,7 @@ fn read_document(
             read.push(r);
         }
     }
-    check_speaker_entities(&read, &mut here);
+    check_speaker_entities(&read, &ids, &mut here);
     check_overlaps(&read, &mut here);
     if here.problems.total() > before {
         return None;
@@ -1066,19 +1066,22 @@ fn read_unit(obj: &Map<String, Json>, label: Option<Label>, here: &mut Here) -> 
     }
 }
 
-/// `speaker.entity` must name an entity annotation with exactly the speaker's span.
-fn check_speaker_entities(read: &[Read], here: &mut Here) {
+/// `speaker.entity` must name an entity annotation with exactly the speaker's span. An id of an
+/// annotation that has problems of its own is not reported again.
+fn check_speaker_entities(read: &[Read], ids: &HashMap<String, usize>, here: &mut Here) {
     let entities: HashMap<&str, Span> = read
         .iter()
         .filter(|r| r.annotation.layer() == Layer::Entity)
         .map(|r| (r.id.as_str(), r.annotation.span))
         .collect();
+    let good: std::collections::HashSet<&str> = read.iter().map(|r| r.id.as_str()).collect();
     for r in read {
         let Some(id) = &r.speaker_entity else {
             continue;
         };
+        let failed = ids.contains_key(id) && !good.contains(id.as_str());
         let speaker = r.annotation.quote.as_ref().and_then(|q| q.speaker);
-        if speaker.is_none() || entities.get(id.as_str()).copied() != speaker {
+        if !failed && (speaker.is_none() || entities.get(id.as_str()).copied() != speaker) {
             here.annotation = Some(AnnotationRef {
                 index: r.index,
                 id: Some(r.id.clone()),

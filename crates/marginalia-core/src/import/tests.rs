@@ -490,3 +490,43 @@ fn char_map_matches_a_scan() {
     assert_eq!(CharMap::new("").at(0), Some((0, 0)));
     assert_eq!(CharMap::new(&"a".repeat(64)).at(64), Some((64, 64)));
 }
+
+#[test]
+fn a_broken_speaker_entity_is_reported_once() {
+    // e3 is q1's speaker; its own problem is not repeated as a speaker problem.
+    assert_eq!(
+        one(|d| ann(d, "e3")["label"] = "DATE".into()),
+        "a.json: annotation e3 (index 2), field `label`: DATE is a label of the number layer, \
+         not of the entity layer."
+    );
+}
+
+#[test]
+fn many_annotations_are_checked_quickly() {
+    let text = "Zoë said “hi”. ".repeat(5_000);
+    let mut anns = Vec::new();
+    for (i, _) in text.match_indices("Zoë") {
+        anns.push((
+            Annotation::new(Span::new(i, i + 4), Label::Per),
+            Source::Auto,
+        ));
+        let q = i + "Zoë said “".len();
+        anns.push((
+            Annotation {
+                quote: Some(QuoteInfo {
+                    kind: QuoteKind::Speech,
+                    speaker: Some(Span::new(i, i + 4)),
+                    cue: Some("said".into()),
+                }),
+                ..Annotation::new(Span::new(q, q + 2), Label::Quote)
+            },
+            Source::Auto,
+        ));
+    }
+    let json = export::to_string(&export::build(&text, anns.iter().map(|(a, s)| (a, *s))));
+    let started = std::time::Instant::now();
+    let docs = parse_documents(&json, "big.json").unwrap();
+    assert_eq!(docs[0].annotations.len(), 10_000);
+    eprintln!("parsed in {:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
