@@ -54,8 +54,9 @@ Formats (guessed from the PATH when --format is not given):
           attributions/*.ann, or *.txt beside *.ann. Scores direct quotations (Content
           spans with quote marks) and their speakers; quote layer.
   conll   any other file: CoNLL-style columns, token first and tag last (BIO/IOB2, IOB1 or
-          IOBES, -DOCSTART- between documents); entity layer. WNUT/BTC/UNER types are
-          mapped onto PER/ORG/LOC/MISC.
+          IOBES, -DOCSTART- between documents); entity layer, plus the number or quote
+          layer when the tags use our labels (MONEY, DATE..., QUOTE). WNUT/BTC/UNER types
+          are mapped onto PER/ORG/LOC/MISC.
   All PATHs must have the same format; their documents are scored together.
 
 Options:

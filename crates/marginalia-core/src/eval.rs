@@ -183,7 +183,7 @@ pub fn evaluate_with(set: &GoldSet, layer: Layer, analyze: &dyn Fn(&str) -> Anal
         let gold: Vec<GoldSpan> = doc
             .spans
             .iter()
-            .filter(|g| label_layer(&g.label) == Some(layer) || is_unmapped_in(g, layer, set))
+            .filter(|g| scored_layer(&g.label) == layer)
             .cloned()
             .collect();
         let pred = predictions(doc, set, layer, &analysis);
@@ -198,10 +198,15 @@ pub fn evaluate_with(set: &GoldSet, layer: Layer, analyze: &dyn Fn(&str) -> Anal
     report
 }
 
-/// Gold spans whose label is not one of ours still belong to the layer the set annotates (an
-/// unknown CoNLL entity type is an entity).
-fn is_unmapped_in(g: &GoldSpan, layer: Layer, set: &GoldSet) -> bool {
-    label_layer(&g.label).is_none() && set.layers == [layer]
+/// The layer a gold label is scored in: its own for our labels; for labels that are not ours
+/// (an unknown CoNLL type), the number layer for `TIME` (OntoNotes) and the entity layer for
+/// anything else. They never match a prediction.
+pub fn scored_layer(name: &str) -> Layer {
+    label_layer(name).unwrap_or(if name == "TIME" {
+        Layer::Number
+    } else {
+        Layer::Entity
+    })
 }
 
 /// The layer of a label name (`"PER"` → entity), `None` for names that are not ours.

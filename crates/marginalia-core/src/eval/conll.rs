@@ -38,8 +38,11 @@
 //! | `LOC`, `location`, `GPE`, `geo-loc`, `facility`, `FAC` | `LOC` |
 //! | `MISC`, `product`, `creative-work`, `NORP`, `event`, `work_of_art`, `law`, `language`, `OTH`, `other` | `MISC` |
 //!
-//! Other types keep their upper-cased name and can never match (the engine has no such
-//! label). WNUT-17's `group` (bands, teams, parties) is an organisation in CoNLL's sense and
+//! Our own labels pass through, so a file tagged with OntoNotes-style number types (`MONEY`,
+//! `PERCENT`, `DATE`, `CARDINAL`, `ORDINAL`, `QUANTITY`) or `QUOTE` is scored in those layers;
+//! the set's layers are those of the labels it contains. Other types keep their upper-cased
+//! name and can never match (the engine has no such label): `TIME` in the number layer, the
+//! rest in the entity layer. WNUT-17's `group` (bands, teams, parties) is an organisation in CoNLL's sense and
 //! its `product` / `creative-work` are CoNLL's MISC; `location` includes facilities.
 
 use super::{EvalError, GoldDoc, GoldSet, GoldSpan};
@@ -325,9 +328,15 @@ fn build_set(name: &str, docs: Vec<Vec<Sentence>>) -> GoldSet {
     } else {
         "IOB2"
     };
+    let mut layers: Vec<Layer> = labels.iter().map(|l| super::scored_layer(l)).collect();
+    if layers.is_empty() {
+        layers.push(Layer::Entity);
+    }
+    layers.sort();
+    layers.dedup();
     GoldSet {
         docs: out,
-        layers: vec![Layer::Entity],
+        layers,
         labels: Some(labels),
         speech_only: false,
         scheme: Some(scheme.to_string()),

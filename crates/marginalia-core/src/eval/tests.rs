@@ -107,6 +107,27 @@ fn conll_wnut_labels_are_mapped() {
 }
 
 #[test]
+fn conll_number_labels_are_scored_in_the_number_layer() {
+    let file =
+        "Spotify B-ORG\npaid O\n$ B-MONEY\n6bn I-MONEY\nat O\n3pm B-TIME\non O\nMonday B-DATE\n";
+    let set = conll::read("onto", file).unwrap();
+    assert_eq!(set.layers, [Layer::Entity, Layer::Number]);
+    let fake = |_: &str| Analysis {
+        numbers: vec![Annotation::new(Span::new(29, 35), Label::Date)],
+        ..Analysis::default()
+    };
+    let r = evaluate_with(&set, Layer::Number, &fake);
+    assert_eq!(
+        (r.overall.gold, r.overall.pred, r.overall.correct),
+        (3, 1, 1)
+    );
+    let names: Vec<&str> = r.labels.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(names, ["MONEY", "DATE", "TIME"]);
+    let e = evaluate_with(&set, Layer::Entity, &fake);
+    assert_eq!(e.overall.gold, 1);
+}
+
+#[test]
 fn conll_u_like_uner_columns() {
     let file = "# newdoc id = a\n# sent_id = a-1\n# text = in tampa bay\n1\tin\tO\t-\t-\n2\ttampa\tB-LOC\t-\tstephen\n3\tbay\tI-LOC\t-\tstephen\n\n# newdoc id = b\n# text = O Brien\n1\tO\tB-PER\t-\tx\n2\tBrien\tI-PER\t-\tx\n";
     let set = conll::read("uner", file).unwrap();
