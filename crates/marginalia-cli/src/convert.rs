@@ -1,5 +1,5 @@
-//! `marginalia convert --to FMT`: our JSON / JSON Lines exports (or a W3C `.jsonld` written by
-//! Marginalia) to another format, and `marginalia annotate --format FMT`, which annotates and
+//! `marginalia convert --to FMT`: our JSON / JSON Lines exports (or a W3C Web Annotation file
+//! written by Marginalia, see [`read_any`]) to another format, and `marginalia annotate --format FMT`, which annotates and
 //! then writes the same way.
 //!
 //! Every input is read and checked before anything is written: an import problem (a changed
@@ -11,8 +11,8 @@ use crate::args::{AnnotateOptions, ConvertOptions, Input};
 use crate::error::CliError;
 use crate::output::{self, name_of};
 use marginalia_core::export::Source;
-use marginalia_core::formats::{w3c, Document};
-use marginalia_core::import::{parse_documents, ImportError, ImportedDocument};
+use marginalia_core::formats::{read_any, Document};
+use marginalia_core::import::{ImportError, ImportedDocument};
 use marginalia_core::{analyze, Annotation};
 use std::io::Read;
 use std::path::PathBuf;
@@ -64,13 +64,7 @@ pub fn run(options: &ConvertOptions) -> Result<(), CliError> {
     let mut failures: Vec<ImportError> = Vec::new();
     for input in &options.inputs {
         let (name, bytes, path) = read(input)?;
-        let imported = if name.to_ascii_lowercase().ends_with(".jsonld") {
-            let text = String::from_utf8_lossy(&bytes);
-            w3c::read(&text, None, &name).map(|d| vec![d])
-        } else {
-            parse_documents(&bytes, &name)
-        };
-        match imported {
+        match read_any(&bytes, &name) {
             Ok(found) => {
                 let single = found.len() == 1;
                 for ImportedDocument {

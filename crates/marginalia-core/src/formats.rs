@@ -341,5 +341,43 @@ pub fn render(format: Format, docs: &[Document]) -> Vec<OutputFile> {
     }
 }
 
+/// Reads any file Marginalia can import: a W3C Web Annotation file written by [`w3c`] (a name
+/// ending in `.jsonld`, or JSON whose top level has the `type` `AnnotationCollection`,
+/// `AnnotationPage` or `Annotation`), otherwise `marginalia/annotations@1` JSON, a JSON array or
+/// JSON Lines ([`crate::import::parse_documents`]).
+///
+/// # Errors
+///
+/// Every problem found, as [`crate::import::parse_documents`] and [`w3c::read`] report them.
+pub fn read_any(
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Vec<crate::import::ImportedDocument>, crate::import::ImportError> {
+    let is_w3c = file_name.to_ascii_lowercase().ends_with(".jsonld")
+        || std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+            .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_string))
+            .is_some_and(|t| {
+                matches!(
+                    t.as_str(),
+                    "AnnotationCollection" | "AnnotationPage" | "Annotation"
+                )
+            });
+    if is_w3c {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => w3c::read(text, None, file_name).map(|d| vec![d]),
+            Err(e) => Err(crate::import::ImportError::single(
+                file_name,
+                crate::import::ProblemKind::NotUtf8 {
+                    offset: e.valid_up_to(),
+                },
+            )),
+        }
+    } else {
+        crate::import::parse_documents(bytes, file_name)
+    }
+}
+
 #[cfg(test)]
 mod tests;

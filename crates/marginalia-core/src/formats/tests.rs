@@ -403,3 +403,20 @@ fn empty_inputs() {
         .annotations
         .is_empty());
 }
+
+#[test]
+fn read_any_recognises_w3c_and_json() {
+    let s = sample();
+    let w3c = w3c::to_string(&doc(&s));
+    for name in ["s.jsonld", "s.json"] {
+        let docs = read_any(w3c.as_bytes(), name).unwrap();
+        assert_eq!(docs[0].annotations, sorted(s.clone()), "{name}");
+    }
+    let json = render(Format::Json, &[doc(&s)]).remove(0).contents;
+    assert_eq!(read_any(json.as_bytes(), "s.json").unwrap()[0].text, TEXT);
+    let err = read_any(b"\xff", "x.jsonld").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "x.jsonld: not valid UTF-8 (first bad byte at byte offset 0)."
+    );
+}
