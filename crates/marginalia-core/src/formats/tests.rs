@@ -420,3 +420,29 @@ fn read_any_recognises_w3c_and_json() {
         "x.jsonld: not valid UTF-8 (first bad byte at byte offset 0)."
     );
 }
+
+#[test]
+fn readers_never_panic_on_mangled_input() {
+    let s = sample();
+    let w3c = w3c::to_string(&doc(&s));
+    for cut in (0..w3c.len()).step_by(11) {
+        if w3c.is_char_boundary(cut) {
+            let _ = read_any(w3c[..cut].as_bytes(), "cut.jsonld");
+        }
+    }
+    for (from, to) in [
+        ("\"start\": 32", "\"start\": 99999"),
+        ("\"end\": 46", "\"end\": 1"),
+        ("\"value\": \"QUOTE\"", "\"value\": 7"),
+        (
+            "\"type\": \"TextPositionSelector\"",
+            "\"type\": \"RangeSelector\"",
+        ),
+        ("\"mg:kind\": \"speech\"", "\"mg:kind\": []"),
+        ("\"first\": {", "\"first\": [], \"x\": {"),
+    ] {
+        assert!(w3c.contains(from), "{from}");
+        let bad = w3c.replace(from, to);
+        assert!(read_any(bad.as_bytes(), "bad.jsonld").is_err(), "{to}");
+    }
+}
