@@ -341,6 +341,55 @@ pub fn render(format: Format, docs: &[Document]) -> Vec<OutputFile> {
     }
 }
 
+/// One download: a file's name, bytes and media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    /// The file name (`deal.csv`, `annotations-brat.zip`).
+    pub name: String,
+    /// The contents.
+    pub bytes: Vec<u8>,
+    /// The media type (`text/csv; charset=utf-8; header=present`, `application/zip`).
+    pub mime: &'static str,
+}
+
+/// What the page downloads for `docs` in `format`: the one file [`render`] gives, or a zip
+/// archive of them all when it gives several (brat, or several documents in a per-document
+/// format), named `NAME-FORMAT.zip` for one document and `annotations-FORMAT.zip` for several.
+///
+/// ```
+/// use marginalia_core::formats::{bundle, Document, Format};
+/// let doc = Document::new("deal", "Spotify paid $6bn.", &[]);
+/// let one = bundle(Format::Html, &[doc]).map(|d| (d.name, d.mime));
+/// assert_eq!(one.ok(), Some(("deal.html".to_string(), "text/html; charset=utf-8")));
+/// let zip = bundle(Format::Brat, &[doc]).map(|d| (d.name, d.mime));
+/// assert_eq!(zip.ok(), Some(("deal-brat.zip".to_string(), "application/zip")));
+/// ```
+///
+/// # Errors
+///
+/// When the zip archive cannot be written ([`zip::ZipError`]).
+pub fn bundle(format: Format, docs: &[Document]) -> Result<Download, zip::ZipError> {
+    let mut files = render(format, docs);
+    if files.len() == 1 {
+        if let Some(file) = files.pop() {
+            return Ok(Download {
+                name: file.name,
+                bytes: file.contents.into_bytes(),
+                mime: format.mime(),
+            });
+        }
+    }
+    let stem = match (docs.len(), unique_names(docs).first()) {
+        (1, Some(name)) => name.clone(),
+        _ => "annotations".to_string(),
+    };
+    Ok(Download {
+        name: format!("{stem}-{}.zip", format.name()),
+        bytes: zip::zip_files(&files)?,
+        mime: "application/zip",
+    })
+}
+
 /// Reads any file Marginalia can import: a W3C Web Annotation file written by [`w3c`] (a name
 /// ending in `.jsonld`, or JSON whose top level has the `type` `AnnotationCollection`,
 /// `AnnotationPage` or `Annotation`), otherwise `marginalia/annotations@1` JSON, a JSON array or

@@ -1140,7 +1140,7 @@ const CHAR_STRIDE: usize = 64;
 /// use marginalia_core::import::CharMap;
 /// let map = CharMap::new("a😀é b");
 /// assert_eq!(map.at(2), Some((5, 3))); // after the emoji: byte 5, UTF-16 unit 3
-/// assert_eq!(map.at(5), Some((8, 6))); // the end of the text
+/// assert_eq!(map.at(5), Some((9, 6))); // the end of the text
 /// assert_eq!(map.at(6), None);
 /// ```
 #[derive(Debug, Clone)]

@@ -19,7 +19,7 @@
 //! let quote = Annotation::new(Span::new(3, 10), Label::Quote);
 //! let ann = [(quote, Source::Auto)];
 //! let table = csv::to_string(&[Document::new("a", text, &ann)]);
-//! assert_eq!(table.lines().nth(1), Some("a,quote,QUOTE,1,8,\"Hi, all\",,,,,,auto,q1\r"));
+//! assert_eq!(table.split("\r\n").nth(1), Some("a,quote,QUOTE,1,8,\"Hi, all\",,,,,,auto,q1"));
 //! ```
 
 use super::Document;

@@ -446,3 +446,18 @@ fn readers_never_panic_on_mangled_input() {
         assert!(read_any(bad.as_bytes(), "bad.jsonld").is_err(), "{to}");
     }
 }
+
+#[test]
+fn bundles_for_download() {
+    let s = sample();
+    let csv = bundle(Format::Csv, &[doc(&s), doc(&s)]).unwrap();
+    assert_eq!(csv.name, "annotations.csv");
+    assert_eq!(csv.mime, "text/csv; charset=utf-8; header=present");
+    let json = bundle(Format::Json, &[doc(&s), doc(&s)]).unwrap();
+    assert_eq!(json.name, "annotations-json.zip");
+    assert_eq!(json.mime, "application/zip");
+    assert_eq!(
+        zip::entry_names(&json.bytes).unwrap(),
+        ["sample.json", "sample-2.json"]
+    );
+}
