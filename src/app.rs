@@ -2,14 +2,16 @@
 //! handles the page's keyboard shortcuts.
 
 use crate::components::{
-    ArticleView, Editor, EntityList, Inspector, Legend, NoticeBar, QuoteList, SelectionMenu,
-    Toolbar,
+    ArticleView, Documents, Editor, EntityList, Inspector, Legend, NoticeBar, QuoteList,
+    SelectionMenu, Toolbar,
 };
 use crate::dom;
+use crate::library::{auto_title, DocMeta, StoredDoc};
 use crate::state::{
-    shortcut_label, trimmed, Action, Analysed, AppState, Correction, Notice, Shared,
+    shortcut_label, trimmed, Action, Analysed, AppState, Correction, Notice, NoticeAction, Shared,
     MAX_ANALYSED_BYTES,
 };
+use crate::storage::{self, StorageError};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use marginalia_core::{Label, Layer, Span};
@@ -30,6 +32,9 @@ fn debounce_ms(bytes: usize) -> u32 {
         _ => 350,
     }
 }
+
+/// Saves the open document now (the latest state's).
+type SaveFn = Rc<dyn Fn()>;
 
 /// Selected words in the article: bytes, and where the selection ends on screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,18 +64,11 @@ pub fn app() -> Html {
     // After a correction, the highlight to focus once the new markup is in place.
     let focus_after: Rc<RefCell<Option<(Layer, Span)>>> = use_mut_ref(|| None);
 
-    // Build the engine's lexicons once the page has painted, not on the first paste.
-    use_effect_with((), |()| {
-        Timeout::new(50, marginalia_core::warm_up).forget();
-    });
-
     // Every text change schedules one analysis; a newer change cancels the older one.
-    let on_text = {
+    let schedule = {
         let state = state.dispatcher();
         let pending = pending.clone();
-        Callback::from(move |text: String| {
-            let text: Rc<str> = Rc::from(text);
-            state.dispatch(Action::Edit(text.clone()));
+        Callback::from(move |text: Rc<str>| {
             let bytes = text.len();
             if bytes > MAX_ANALYSED_BYTES {
                 pending.borrow_mut().take();
@@ -87,6 +85,245 @@ pub fn app() -> Html {
             *pending.borrow_mut() = Some(timeout);
         })
     };
+    let on_text = {
+        let state = state.dispatcher();
+        let schedule = schedule.clone();
+        Callback::from(move |text: String| {
+            let text: Rc<str> = Rc::from(text);
+            state.dispatch(Action::Edit(text.clone()));
+            schedule.emit(text);
+        })
+    };
+
+    // Saving: every change is written to the browser's storage shortly after it is made, and at
+    // once when the page is hidden or closed.
+    let save_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let save_now: Rc<RefCell<Option<SaveFn>>> = use_mut_ref(|| None);
+    let storage_error: Rc<RefCell<Option<StorageError>>> = use_mut_ref(|| None);
+    let scroll_to: Rc<RefCell<Option<f64>>> = use_mut_ref(|| None);
+    let trash: Rc<RefCell<Option<(usize, DocMeta, StoredDoc)>>> = use_mut_ref(|| None);
+    let show_docs = use_state_eq(|| false);
+    {
+        let snapshot = state.clone();
+        let storage_error = storage_error.clone();
+        let save: SaveFn = Rc::new(move || save_document(&snapshot, &storage_error));
+        *save_now.borrow_mut() = Some(save.clone());
+        let save_timer = save_timer.clone();
+        let deps = (
+            state.text.clone(),
+            state.corrections.clone(),
+            state.undo.len(),
+            state.redo.len(),
+            state.doc_id.clone(),
+        );
+        use_effect_with(deps, move |_| {
+            *save_timer.borrow_mut() = Some(Timeout::new(400, move || save()));
+        });
+    }
+    {
+        let save_now = save_now.clone();
+        let save_timer = save_timer.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "pagehide", move |_| {
+                    save_timer.borrow_mut().take();
+                    let save = save_now.borrow().clone();
+                    if let Some(save) = save {
+                        save();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let flush = {
+        let save_now = save_now.clone();
+        let save_timer = save_timer.clone();
+        move || {
+            save_timer.borrow_mut().take();
+            let save = save_now.borrow().clone();
+            if let Some(save) = save {
+                save();
+            }
+        }
+    };
+
+    // Opening a document: its text, corrections and history, then its analysis.
+    let open_doc = {
+        let state = state.dispatcher();
+        let schedule = schedule.clone();
+        let scroll_to = scroll_to.clone();
+        Callback::from(move |(id, doc): (String, StoredDoc)| {
+            let text: Rc<str> = Rc::from(doc.text.as_str());
+            *scroll_to.borrow_mut() = Some(doc.scroll);
+            state.dispatch(Action::Open(id, Rc::new(doc)));
+            if !text.is_empty() {
+                schedule.emit(text);
+            }
+        })
+    };
+
+    // At start: the saved documents, and the one open last.
+    {
+        let state = state.dispatcher();
+        let open_doc = open_doc.clone();
+        let storage_error = storage_error.clone();
+        use_effect_with((), move |()| {
+            let library = storage::load_library();
+            let (library, problem) = match library {
+                Ok(library) => (library, None),
+                Err(e) => (Default::default(), Some(e)),
+            };
+            let current = library
+                .current
+                .clone()
+                .filter(|id| library.get(id).is_some());
+            state.dispatch(Action::SetLibrary(library));
+            let doc = current.and_then(|id| match storage::load_doc(&id) {
+                Ok(Some(doc)) => Some((id, doc)),
+                _ => None,
+            });
+            match doc {
+                Some(doc) => open_doc.emit(doc),
+                None => open_doc.emit((storage::new_id(), StoredDoc::default())),
+            }
+            if let Some(problem) = problem {
+                state.dispatch(Action::Notify(Some(Notice::error(problem.to_string()))));
+                *storage_error.borrow_mut() = Some(problem);
+            }
+            Timeout::new(50, marginalia_core::warm_up).forget();
+        });
+    }
+
+    let on_open = {
+        let flush = flush.clone();
+        let open_doc = open_doc.clone();
+        let state = state.clone();
+        Callback::from(move |id: String| {
+            if id == state.doc_id {
+                return;
+            }
+            flush();
+            match storage::load_doc(&id) {
+                Ok(Some(doc)) => open_doc.emit((id, doc)),
+                Ok(None) => state.dispatch(Action::Notify(Some(Notice::error(
+                    "That document is no longer saved in this browser.",
+                )))),
+                Err(e) => state.dispatch(Action::Notify(Some(Notice::error(e.to_string())))),
+            }
+        })
+    };
+    let on_new = {
+        let flush = flush.clone();
+        let open_doc = open_doc.clone();
+        Callback::from(move |()| {
+            flush();
+            open_doc.emit((storage::new_id(), StoredDoc::default()));
+        })
+    };
+    let on_rename = {
+        let state = state.clone();
+        Callback::from(move |(id, title): (String, String)| {
+            let mut library = state.library.clone();
+            library.rename(&id, &title);
+            if library.get(&id).is_some_and(|d| !d.renamed) {
+                let text = if id == state.doc_id {
+                    state.text.to_string()
+                } else {
+                    storage::load_doc(&id)
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default()
+                        .text
+                };
+                if let Some(d) = library.docs.iter_mut().find(|d| d.id == id) {
+                    d.title = auto_title(&text);
+                }
+            }
+            if let Err(e) = storage::save_library(&library) {
+                state.dispatch(Action::Notify(Some(Notice::error(e.to_string()))));
+            }
+            state.dispatch(Action::SetLibrary(library));
+        })
+    };
+    let on_delete = {
+        let state = state.clone();
+        let trash = trash.clone();
+        let open_doc = open_doc.clone();
+        let save_timer = save_timer.clone();
+        Callback::from(move |id: String| {
+            let mut library = state.library.clone();
+            let Some((index, meta)) = library.remove(&id) else {
+                return;
+            };
+            let doc = if id == state.doc_id {
+                save_timer.borrow_mut().take();
+                state.stored_doc(dom::scroll_y())
+            } else {
+                storage::load_doc(&id).ok().flatten().unwrap_or_default()
+            };
+            let result = storage::delete_doc(&id).and_then(|()| storage::save_library(&library));
+            let title = meta.title.clone();
+            *trash.borrow_mut() = Some((index, meta, doc));
+            if id == state.doc_id {
+                let next = library.docs.first().and_then(|d| {
+                    storage::load_doc(&d.id)
+                        .ok()
+                        .flatten()
+                        .map(|doc| (d.id.clone(), doc))
+                });
+                open_doc.emit(next.unwrap_or_else(|| (storage::new_id(), StoredDoc::default())));
+            }
+            state.dispatch(Action::SetLibrary(library));
+            let notice = match result {
+                Ok(()) => Notice {
+                    action: Some(NoticeAction::UndoDelete),
+                    ..Notice::info(format!("Deleted “{title}”."))
+                },
+                Err(e) => Notice::error(e.to_string()),
+            };
+            state.dispatch(Action::Notify(Some(notice)));
+        })
+    };
+    let on_notice_action = {
+        let state = state.clone();
+        let trash = trash.clone();
+        Callback::from(move |action: NoticeAction| match action {
+            NoticeAction::UndoDelete => {
+                let Some((index, meta, doc)) = trash.borrow_mut().take() else {
+                    return;
+                };
+                let mut library = state.library.clone();
+                let title = meta.title.clone();
+                let id = meta.id.clone();
+                library.restore(index, meta);
+                let result =
+                    storage::save_doc(&id, &doc).and_then(|()| storage::save_library(&library));
+                state.dispatch(Action::SetLibrary(library));
+                state.dispatch(Action::Notify(Some(match result {
+                    Ok(()) => Notice::info(format!("Restored “{title}”.")),
+                    Err(e) => Notice::error(e.to_string()),
+                })));
+            }
+        })
+    };
+    let on_toggle_docs = {
+        let show_docs = show_docs.clone();
+        Callback::from(move |()| show_docs.set(!*show_docs))
+    };
+
+    // Once a restored document is analysed, go back to where the person was reading.
+    {
+        let scroll_to = scroll_to.clone();
+        let ready = !state.pending && !state.view.text.is_empty();
+        use_effect_with((state.view.clone(), ready), move |(_, ready)| {
+            if *ready {
+                if let Some(y) = scroll_to.borrow_mut().take() {
+                    dom::scroll_to(y);
+                }
+            }
+        });
+    }
 
     // A correction, remembering which highlight should have the focus afterwards.
     let on_correct = {
@@ -345,8 +582,11 @@ pub fn app() -> Html {
                 on_text={on_text.clone()}
                 on_example={on_example}
                 on_notice={on_notice.clone()}
+                documents={state.library.docs.len()}
+                documents_open={*show_docs}
+                {on_toggle_docs}
             />
-            <NoticeBar notice={state.notice.clone()} on_close={on_notice.reform(|()| None)} />
+            <NoticeBar notice={state.notice.clone()} on_close={on_notice.reform(|()| None)} on_action={on_notice_action} />
             <main class="layout">
                 <div class="main-column">
                     <Editor text={state.text.clone()} on_text={on_text} on_notice={on_notice} />
@@ -362,7 +602,17 @@ pub fn app() -> Html {
                         {on_click_mark}
                     />
                 </div>
-                <aside class="side-column" aria-label="Summary and corrections">
+                <aside class="side-column" aria-label="Documents, corrections and summary">
+                    if *show_docs {
+                        <Documents
+                            library={state.library.clone()}
+                            current={AttrValue::from(state.doc_id.clone())}
+                            {on_open}
+                            {on_new}
+                            {on_rename}
+                            {on_delete}
+                        />
+                    }
                     <Inspector
                         view={view.clone()}
                         selected={(*selected).clone()}
@@ -393,5 +643,57 @@ pub fn app() -> Html {
                 </p>
             </footer>
         </div>
+    }
+}
+
+/// Writes the open document and the document list to the browser's storage. A new document is
+/// kept once it has text. A storage failure is shown once (not again until it changes); the
+/// work in the page is never touched.
+fn save_document(state: &UseReducerHandle<AppState>, last_error: &RefCell<Option<StorageError>>) {
+    let id = state.doc_id.clone();
+    if id.is_empty() || (state.text.trim().is_empty() && state.library.get(&id).is_none()) {
+        return;
+    }
+    let now = js_sys::Date::now();
+    let mut library = state.library.clone();
+    let mut meta = library.get(&id).cloned().unwrap_or(DocMeta {
+        id: id.clone(),
+        title: String::new(),
+        renamed: false,
+        added: now,
+        updated: now,
+        words: 0,
+        highlights: 0,
+    });
+    if !meta.renamed {
+        meta.title = auto_title(&state.text);
+    }
+    meta.updated = now;
+    meta.words = state.text.split_whitespace().count();
+    if state.is_current() {
+        meta.highlights = state.view.items.len();
+    }
+    library.upsert(meta);
+    library.current = Some(id.clone());
+    let result = storage::save_doc(&id, &state.stored_doc(dom::scroll_y()))
+        .and_then(|()| storage::save_library(&library));
+    if library != state.library {
+        state.dispatch(Action::SetLibrary(library));
+    }
+    let mut last = last_error.borrow_mut();
+    match result {
+        Ok(()) => {
+            if last.take().is_some() {
+                state.dispatch(Action::Notify(Some(Notice::info(
+                    "Saved in this browser again.",
+                ))));
+            }
+        }
+        Err(e) => {
+            if last.as_ref() != Some(&e) {
+                state.dispatch(Action::Notify(Some(Notice::error(e.to_string()))));
+                *last = Some(e);
+            }
+        }
     }
 }

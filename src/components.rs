@@ -1,6 +1,7 @@
 //! The page's components, one per file.
 
 pub mod article_view;
+pub mod documents;
 pub mod editor;
 pub mod entity_list;
 pub mod inspector;
@@ -12,6 +13,7 @@ pub mod selection_menu;
 pub mod toolbar;
 
 pub use article_view::ArticleView;
+pub use documents::Documents;
 pub use editor::Editor;
 pub use entity_list::EntityList;
 pub use inspector::Inspector;

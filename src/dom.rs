@@ -209,6 +209,20 @@ pub fn focus_mark(article: &Element, id: &str) {
     }
 }
 
+/// The page's vertical scroll position, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls the page to `y` CSS pixels from the top.
+pub fn scroll_to(y: f64) {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
 /// Shows a clear message in the page when the app panics, so the page is never left blank
 /// without a word. The text the person pasted stays in the editor's DOM element.
 pub fn install_panic_hook() {

@@ -8,7 +8,9 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod file_load;
+pub mod library;
 pub mod state;
+pub mod storage;
 
 pub use app::App;
 

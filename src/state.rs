@@ -1,6 +1,7 @@
 //! The page's state: the text being edited, its latest analysis, which labels are shown, and the
 //! message bar. Pure Rust (no `web_sys`): the reducer calls the engine, components render it.
 
+use crate::library::{Library, StoredDoc};
 use marginalia_core::{
     analyze,
     corrections::{merge, rebase, Corrections},
@@ -304,6 +305,24 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// The message.
     pub text: String,
+    /// A button offered with the message ("Undo" after deleting a document).
+    pub action: Option<NoticeAction>,
+}
+
+/// What a message's button does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Brings back the document just deleted.
+    UndoDelete,
+}
+
+impl NoticeAction {
+    /// The button's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeAction::UndoDelete => "Undo",
+        }
+    }
 }
 
 impl Notice {
@@ -312,6 +331,7 @@ impl Notice {
         Notice {
             kind: NoticeKind::Info,
             text: text.into(),
+            action: None,
         }
     }
 
@@ -320,6 +340,7 @@ impl Notice {
         Notice {
             kind: NoticeKind::Error,
             text: text.into(),
+            action: None,
         }
     }
 }
@@ -347,6 +368,10 @@ pub struct AppState {
     pub undo: Vec<Corrections>,
     /// Undone corrections, most recent last (Ctrl+Shift+Z).
     pub redo: Vec<Corrections>,
+    /// The id of the open document.
+    pub doc_id: String,
+    /// Every document kept in the browser.
+    pub library: Library,
 }
 
 impl AppState {
@@ -396,12 +421,28 @@ pub enum Action {
     ToggleBadges,
     /// Set or clear the message bar.
     Notify(Option<Notice>),
+    /// Opens a document (a saved one, or a new empty one): its text, corrections and history.
+    /// The analysis follows separately.
+    Open(String, Rc<StoredDoc>),
+    /// The list of documents changed (saved, renamed, deleted).
+    SetLibrary(Library),
 }
 
 impl AppState {
     /// Shows `corrections` over the current analysis.
     fn show_corrections(&mut self) {
         self.view = Shared::new(self.view.corrected(&self.corrections));
+    }
+
+    /// What the browser keeps of the open document.
+    pub fn stored_doc(&self, scroll: f64) -> StoredDoc {
+        StoredDoc {
+            text: self.text.to_string(),
+            corrections: self.corrections.clone(),
+            undo: self.undo.clone(),
+            redo: self.redo.clone(),
+            scroll,
+        }
     }
 
     /// True when the analysis shown is of the editor's current text, so corrections made on it
@@ -531,6 +572,17 @@ impl Reducible for AppState {
             }
             Action::ToggleBadges => next.badges = !next.badges,
             Action::Notify(notice) => next.notice = notice,
+            Action::Open(id, doc) => {
+                next.doc_id = id;
+                next.text = Rc::from(normalize_input(&doc.text).as_ref());
+                next.corrections = doc.corrections.clone();
+                next.undo = doc.undo.clone();
+                next.redo = doc.redo.clone();
+                next.view = Shared::default();
+                next.pending = !next.text.is_empty();
+                next.millis = None;
+            }
+            Action::SetLibrary(library) => next.library = library,
         }
         Rc::new(next)
     }

@@ -1,6 +1,6 @@
 //! The message bar: what just happened (copied, opened) or what went wrong, with a close button.
 
-use crate::state::{Notice, NoticeKind};
+use crate::state::{Notice, NoticeAction, NoticeKind};
 use yew::prelude::*;
 
 /// Props of [`NoticeBar`].
@@ -10,6 +10,8 @@ pub struct NoticeBarProps {
     pub notice: Option<Notice>,
     /// Dismisses the message.
     pub on_close: Callback<()>,
+    /// Runs the message's action.
+    pub on_action: Callback<NoticeAction>,
 }
 
 /// The message bar. Errors are announced assertively, other messages politely.
@@ -27,6 +29,12 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         <div class="notice-slot">
             <div class={class} role={role} data-testid="notice">
                 <span>{ &notice.text }</span>
+                if let Some(action) = notice.action {
+                    <button type="button" class="button small" data-testid="notice-action"
+                        onclick={props.on_action.reform(move |_: MouseEvent| action)}>
+                        { action.label() }
+                    </button>
+                }
                 <button type="button" class="link-button" aria-label="Dismiss message" {onclick}>{ "✕" }</button>
             </div>
         </div>

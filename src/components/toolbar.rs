@@ -23,6 +23,12 @@ pub struct ToolbarProps {
     pub on_example: Callback<()>,
     /// Shows a message.
     pub on_notice: Callback<Option<Notice>>,
+    /// How many documents are kept.
+    pub documents: usize,
+    /// Whether the document list is open.
+    pub documents_open: bool,
+    /// Opens or closes the document list.
+    pub on_toggle_docs: Callback<()>,
 }
 
 /// The header bar.
@@ -82,6 +88,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </div>
             </div>
             <nav class="actions" aria-label="Document">
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="toggle-documents"
+                    aria-expanded={props.documents_open.to_string()}
+                    onclick={props.on_toggle_docs.reform(|_: MouseEvent| ())}
+                >
+                    { format!("Documents ({})", props.documents) }
+                </button>
                 <label class="button file-button">
                     <input
                         type="file"

@@ -153,7 +153,7 @@ impl Label {
 }
 
 /// A normalised value of a number-layer span.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     /// A numeric value: counts, money amounts, percentages, ordinals, quantities.
     /// Integral values within ±2^53 are exported as JSON integers.
@@ -184,7 +184,7 @@ impl QuoteKind {
 }
 
 /// What the quote layer knows about a quotation beyond its span.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteInfo {
     /// Speech or a quoted term.
     pub kind: QuoteKind,
@@ -196,7 +196,7 @@ pub struct QuoteInfo {
 }
 
 /// One labelled span found by the engine.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
     /// The covered bytes. For quotes: the quoted words without the quote marks.
     pub span: Span,

@@ -22,10 +22,11 @@
 use crate::annotation::{Analysis, Annotation, Layer};
 use crate::export::Source;
 use crate::span::Span;
+use serde::{Deserialize, Serialize};
 
 /// An automatic span the person deleted: its layer and bytes. The engine finding the same span in
 /// the same layer again does not bring it back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Removal {
     /// Layer of the deleted span.
     pub layer: Layer,
@@ -33,12 +34,15 @@ pub struct Removal {
     pub span: Span,
 }
 
-/// A document's corrections.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A document's corrections. Serialisable, so the page can keep them in the browser's storage
+/// (offsets are bytes of the document's text, stored beside them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corrections {
     /// Spans added or changed by the person, non-overlapping within a layer.
+    #[serde(default)]
     pub manual: Vec<Annotation>,
     /// Automatic spans the person deleted.
+    #[serde(default)]
     pub removed: Vec<Removal>,
 }
 
