@@ -426,9 +426,8 @@ fn readers_never_panic_on_mangled_input() {
     let s = sample();
     let w3c = w3c::to_string(&doc(&s));
     for cut in (0..w3c.len()).step_by(11) {
-        if w3c.is_char_boundary(cut) {
-            let _ = read_any(w3c[..cut].as_bytes(), "cut.jsonld");
-        }
+        // Cuts inside a character too: not UTF-8.
+        let _ = read_any(&w3c.as_bytes()[..cut], "cut.jsonld");
     }
     for (from, to) in [
         ("\"start\": 32", "\"start\": 99999"),
