@@ -776,7 +776,11 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 return self.push(out, a, b, Some(label), Strength::Strong);
             }
             let inner_possessive = (a..b).any(|k| has_possessive(self.word(k)));
-            if g.is_first_name(first) && !inner_possessive && self.phrase_rest_unknown(a + 1, b) {
+            // "Daniel Ek"; also "Anthony Washington": a given name that is not itself a place,
+            // before one more word, is a person even when that word is a place.
+            let given = g.is_first_name(first) && !inner_possessive;
+            let two = words == 2 && g.phrase(first).is_none() && self.is_word(b) && b == a + 1;
+            if given && (two || self.phrase_rest_unknown(a + 1, b)) {
                 return self.push(out, a, b, Some(Label::Per), Strength::Strong);
             }
             // Split into known pieces and the rest ("British Airways" is one piece; "Australian
