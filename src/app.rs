@@ -639,7 +639,10 @@ pub fn app() -> Html {
             <footer class="footer">
                 <p>
                     { "Marginalia runs entirely in your browser: nothing you paste is sent anywhere. " }
-                    { "Open source, MIT licence." }
+                    <a href="marginalia.html" download="marginalia.html" data-testid="offline-download">
+                        { "Download for offline use" }
+                    </a>
+                    { " (one file that works without a network). Open source, MIT licence." }
                 </p>
             </footer>
         </div>
