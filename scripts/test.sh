@@ -9,6 +9,8 @@
 #   wasm-test    cargo test -p marginalia-web --target wasm32-unknown-unknown
 #                (in headless Chromium through chromedriver; runner set in .cargo/config.toml)
 #   build        trunk build --release --public-url /marginalia/   (once, into dist/)
+#   offline      node scripts/single-file.mjs  (dist/marginalia.html: the app in one file, for
+#                use from disk with no server and no network)
 #   e2e          npx playwright test                        (tests/e2e/*.spec.ts against dist/)
 #
 # Usage: scripts/test.sh [STEP...]   (no STEP = all of them, in the order above)
@@ -25,7 +27,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$MARGINALIA_ROOT"
 
-ALL_STEPS=(fmt clippy clippy-wasm test wasm-test build e2e)
+ALL_STEPS=(fmt clippy clippy-wasm test wasm-test build offline e2e)
 if [ $# -gt 0 ]; then
   for s in "$@"; do
     [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
@@ -127,6 +129,9 @@ if want build; then
   if [ -d dist ]; then
     echo "dist/: $(du -sh dist | cut -f1) total; wasm: $(find dist -name '*.wasm' -printf '%f %s bytes\n' | tr '\n' ' ')"
   fi
+fi
+if want offline; then
+  run_step offline node scripts/single-file.mjs dist
 fi
 if want e2e; then
   if [ -z "${MARGINALIA_BIN:-}" ]; then
