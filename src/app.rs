@@ -12,8 +12,10 @@ use crate::state::{
     MAX_ANALYSED_BYTES,
 };
 use crate::storage::{self, StorageError};
+use crate::transfer::{self, Scope};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
+use marginalia_core::formats::Format;
 use marginalia_core::{Label, Layer, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -307,6 +309,84 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |(format, scope): (Format, Scope)| {
+            let result = if state.is_current() {
+                transfer::export(format, scope, &state.view, &state.doc_id, &state.library)
+            } else {
+                let fresh = Analysed::new(&state.text).corrected(&state.corrections);
+                transfer::export(format, scope, &fresh, &state.doc_id, &state.library)
+            };
+            let outcome = result.and_then(|d| {
+                dom::download_bytes(&d.name, d.mime, &d.bytes).map_err(|e| e.to_string())
+            });
+            if let Err(message) = outcome {
+                state.dispatch(Action::Notify(Some(Notice::error(format!(
+                    "Export failed: {message}"
+                )))));
+            }
+        })
+    };
+    let on_import = {
+        let state = state.clone();
+        let flush = flush.clone();
+        let open_doc = open_doc.clone();
+        Callback::from(move |files: web_sys::FileList| {
+            let files: Vec<web_sys::File> =
+                (0..files.length()).filter_map(|i| files.get(i)).collect();
+            if files.is_empty() {
+                return;
+            }
+            flush();
+            let state = state.clone();
+            let open_doc = open_doc.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut library = state.library.clone();
+                let mut first = None;
+                let mut count = 0;
+                let mut problems = Vec::new();
+                for file in files {
+                    let name = file.name();
+                    let result = match dom::read_file(&file).await {
+                        Ok(bytes) => transfer::import(&bytes, &name, &library),
+                        Err(e) => Err(e.to_string()),
+                    };
+                    match result {
+                        Ok(imported) => {
+                            count += imported.ids.len();
+                            first = first.or_else(|| imported.ids.first().cloned());
+                            library = imported.library;
+                        }
+                        Err(message) => problems.push(message),
+                    }
+                }
+                state.dispatch(Action::SetLibrary(library));
+                if let Some(id) = first {
+                    if let Ok(Some(doc)) = storage::load_doc(&id) {
+                        open_doc.emit((id, doc));
+                    }
+                }
+                let notice = if problems.is_empty() {
+                    Notice::info(format!(
+                        "Imported {count} document{}.",
+                        if count == 1 { "" } else { "s" }
+                    ))
+                } else {
+                    let done = if count > 0 {
+                        format!("Imported {count} documents; ")
+                    } else {
+                        String::new()
+                    };
+                    Notice::error(format!(
+                        "{done}not imported, nothing was changed:\n{}",
+                        problems.join("\n")
+                    ))
+                };
+                state.dispatch(Action::Notify(Some(notice)));
+            });
+        })
+    };
     let on_toggle_docs = {
         let show_docs = show_docs.clone();
         Callback::from(move |()| show_docs.set(!*show_docs))
@@ -585,6 +665,8 @@ pub fn app() -> Html {
                 documents={state.library.docs.len()}
                 documents_open={*show_docs}
                 {on_toggle_docs}
+                {on_export}
+                {on_import}
             />
             <NoticeBar notice={state.notice.clone()} on_close={on_notice.reform(|()| None)} on_action={on_notice_action} />
             <main class="layout">

@@ -11,6 +11,7 @@ pub mod notice;
 pub mod quote_list;
 pub mod selection_menu;
 pub mod toolbar;
+pub mod transfer_menu;
 
 pub use article_view::ArticleView;
 pub use documents::Documents;
@@ -23,3 +24,4 @@ pub use notice::NoticeBar;
 pub use quote_list::QuoteList;
 pub use selection_menu::SelectionMenu;
 pub use toolbar::Toolbar;
+pub use transfer_menu::TransferMenu;

@@ -51,10 +51,16 @@ pub fn now_ms() -> f64 {
 /// Offers `contents` as a file download named `file_name`. Nothing is sent anywhere: the file is
 /// made in the page from a `Blob`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), DomError> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    download_bytes(file_name, mime, contents.as_bytes())
+}
+
+/// Offers `bytes` as a file download named `file_name` (made in the page, sent nowhere).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), DomError> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|e| DomError::from_js("could not make the file", e))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|e| DomError::from_js("could not make the file", e))?;
@@ -79,6 +85,14 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), DomEr
     });
     revoke.forget();
     Ok(())
+}
+
+/// Reads a file the person chose or dropped (in the page; nothing is uploaded).
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, DomError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| DomError::from_js(&format!("“{}” could not be read", file.name()), e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Copies `text` to the clipboard.

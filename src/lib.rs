@@ -11,6 +11,7 @@ pub mod file_load;
 pub mod library;
 pub mod state;
 pub mod storage;
+pub mod transfer;
 
 pub use app::App;
 

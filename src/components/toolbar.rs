@@ -29,6 +29,10 @@ pub struct ToolbarProps {
     pub documents_open: bool,
     /// Opens or closes the document list.
     pub on_toggle_docs: Callback<()>,
+    /// Downloads a format for the open document or all documents.
+    pub on_export: Callback<(marginalia_core::formats::Format, crate::transfer::Scope)>,
+    /// Imports annotation files.
+    pub on_import: Callback<web_sys::FileList>,
 }
 
 /// The header bar.
@@ -117,6 +121,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 >
                     { "Export JSON" }
                 </button>
+                <crate::components::TransferMenu
+                    on_export={props.on_export.clone()}
+                    on_import={props.on_import.clone()}
+                    can_export={!empty}
+                />
                 <button
                     type="button"
                     class="button"

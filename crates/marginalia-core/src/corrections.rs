@@ -44,12 +44,47 @@ pub struct Corrections {
     /// Automatic spans the person deleted.
     #[serde(default)]
     pub removed: Vec<Removal>,
+    /// Automatic annotations that came with an imported file but that this engine does not find
+    /// (another version's output, another tool's): kept, and exported as automatic.
+    #[serde(default)]
+    pub extra: Vec<Annotation>,
 }
 
 impl Corrections {
     /// True when there is nothing to correct.
     pub fn is_empty(&self) -> bool {
-        self.manual.is_empty() && self.removed.is_empty()
+        self.manual.is_empty() && self.removed.is_empty() && self.extra.is_empty()
+    }
+
+    /// The corrections that make [`merge`] of `auto` give exactly `imported` (annotations read
+    /// from a file, with their sources): manual ones stay manual, automatic ones the engine also
+    /// finds need nothing, other automatic ones are kept as [`Corrections::extra`], and what the
+    /// engine finds beyond the file is removed.
+    pub fn from_imported(auto: &Analysis, imported: &[(Annotation, Source)]) -> Self {
+        let mut out = Corrections::default();
+        for (a, source) in imported {
+            match source {
+                Source::Manual => out.manual.push(a.clone()),
+                Source::Auto if auto.layer(a.layer()).contains(a) => {}
+                Source::Auto => out.extra.push(a.clone()),
+            }
+        }
+        for layer in Layer::ALL {
+            for a in auto.layer(layer) {
+                let kept = imported
+                    .iter()
+                    .any(|(b, source)| *source == Source::Auto && b == a);
+                if !kept {
+                    out.removed.push(Removal {
+                        layer,
+                        span: a.span,
+                    });
+                }
+            }
+        }
+        out.manual
+            .sort_by_key(|a| (a.layer(), a.span.start, a.span.end));
+        out
     }
 
     /// Adds a manual span. Manual spans of the same layer that overlap it are replaced; automatic
@@ -71,8 +106,11 @@ impl Corrections {
                 .manual
                 .retain(|m| !(m.layer() == layer && m.span == span)),
             Source::Auto => {
+                let before = self.extra.len();
+                self.extra
+                    .retain(|m| !(m.layer() == layer && m.span == span));
                 let removal = Removal { layer, span };
-                if !self.removed.contains(&removal) {
+                if self.extra.len() == before && !self.removed.contains(&removal) {
                     self.removed.push(removal);
                 }
             }
@@ -108,6 +146,12 @@ pub fn merge(text: &str, auto: &Analysis, corrections: &Corrections) -> Vec<(Ann
                 .any(|r| r.layer == layer && r.span == a.span);
             let covered = manual.iter().any(|m| m.span.overlaps(&a.span));
             if !removed && !covered {
+                out.push((a.clone(), Source::Auto));
+            }
+        }
+        for a in &corrections.extra {
+            let covered = manual.iter().any(|m| m.span.overlaps(&a.span));
+            if a.layer() == layer && a.span.is_valid_in(text) && !covered {
                 out.push((a.clone(), Source::Auto));
             }
         }
@@ -198,6 +242,17 @@ pub fn rebase(old: &str, new: &str, corrections: &Corrections) -> Rebased {
             _ => out.dropped.push(m.clone()),
         }
     }
+    out.corrections.extra = corrections
+        .extra
+        .iter()
+        .filter_map(|a| {
+            move_span(a.span, edit).map(|span| {
+                let mut a = a.clone();
+                a.span = span;
+                a
+            })
+        })
+        .collect();
     out.corrections.removed = corrections
         .removed
         .iter()
@@ -344,6 +399,38 @@ mod tests {
         // Renaming the speaker drops the quote's correction.
         let r = rebase(old, "😀 “Hi,” said Bo.", &fixes);
         assert_eq!(r.dropped.len(), 1);
+    }
+
+    #[test]
+    fn imported_annotations_come_back_exactly() {
+        let text = "Spotify paid $6bn to Acme in Paris.";
+        let auto = crate::analyze(text);
+        // A file from "another version": Spotify as PER, no Paris, Acme added by hand, and a
+        // made-up automatic count.
+        let mut imported: Vec<(Annotation, Source)> = Vec::new();
+        imported.push((
+            Annotation::new(span_of(text, "Spotify"), Label::Per),
+            Source::Auto,
+        ));
+        imported.push((
+            Annotation::new(span_of(text, "Acme"), Label::Org),
+            Source::Manual,
+        ));
+        for a in &auto.numbers {
+            imported.push((a.clone(), Source::Auto));
+        }
+        let fixes = Corrections::from_imported(&auto, &imported);
+        let mut merged = merge(text, &auto, &fixes);
+        let key = |x: &(Annotation, Source)| (x.0.layer(), x.0.span.start, x.0.span.end);
+        merged.sort_by_key(key);
+        imported.sort_by_key(key);
+        assert_eq!(merged, imported);
+        // Deleting the kept automatic span removes it for good.
+        let mut fixes = fixes;
+        fixes.delete(Layer::Entity, span_of(text, "Spotify"), Source::Auto);
+        assert!(!merge(text, &auto, &fixes)
+            .iter()
+            .any(|(a, _)| a.span.slice(text) == "Spotify"));
     }
 
     #[test]
