@@ -9,6 +9,8 @@
 #   wasm-test    cargo test -p marginalia-web --target wasm32-unknown-unknown
 #                (in headless Chromium through chromedriver; runner set in .cargo/config.toml)
 #   build        trunk build --release --public-url /marginalia/   (once, into dist/)
+#   size         node scripts/check-size.mjs  (wasm + JS + CSS of dist/, raw and gzipped; fails over
+#                the gzipped budget in bench/budget.json)
 #   offline      node scripts/single-file.mjs  (dist/marginalia.html: the app in one file, for
 #                use from disk with no server and no network)
 #   e2e          npx playwright test                        (tests/e2e/*.spec.ts against dist/)
@@ -27,7 +29,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$MARGINALIA_ROOT"
 
-ALL_STEPS=(fmt clippy clippy-wasm test wasm-test build offline e2e)
+ALL_STEPS=(fmt clippy clippy-wasm test wasm-test build size offline e2e)
 if [ $# -gt 0 ]; then
   for s in "$@"; do
     [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
@@ -129,6 +131,9 @@ if want build; then
   if [ -d dist ]; then
     echo "dist/: $(du -sh dist | cut -f1) total; wasm: $(find dist -name '*.wasm' -printf '%f %s bytes\n' | tr '\n' ' ')"
   fi
+fi
+if want size; then
+  run_step size node scripts/check-size.mjs dist
 fi
 if want offline; then
   run_step offline node scripts/single-file.mjs dist
