@@ -82,3 +82,65 @@ test('storage that is full says so and the work stays in the page', async ({ pag
   await expect(page.locator('.hl[data-label="LOC"]')).toHaveText('Paris');
   await expect(page.getByTestId('input')).toHaveValue(/Emmanuel Macron/);
 });
+
+test('200 articles of 2,000 words are kept, listed, searched and restored', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join, resolve } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-200-'));
+  const sentences = [
+    'The Bank of England held rates at 5.25% on Thursday, its governor Andrew Bailey said.',
+    '“We are not there yet,” Jerome Powell told reporters in Washington.',
+    'Spotify paid $6bn to Universal Music Group, according to people familiar with the deal.',
+    'About 1.4 million households will remortgage this year, the Resolution Foundation estimates.',
+    'The 11th debate since 1979 drew two hundred people to the gallery in London.',
+  ];
+  const files: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const words: string[] = [];
+    let count = 0;
+    for (let j = 0; count < 2000; j++) {
+      const s = sentences[(i + j) % sentences.length];
+      words.push(s);
+      count += s.split(/\s+/).length;
+    }
+    const file = join(dir, `report-${i + 1}.txt`);
+    writeFileSync(file, `Report ${i + 1}: markets and music\n\n${words.join(' ')}`);
+    files.push(file);
+  }
+  const bin = process.env.MARGINALIA_BIN ?? resolve(__dirname, '..', '..', 'target/debug/marginalia');
+  const jsonl = execFileSync(bin, ['annotate', '--jsonl', ...files], { maxBuffer: 1 << 30 });
+
+  await page.goto('');
+  await page.getByTestId('transfer-menu').click();
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'reports.jsonl',
+    mimeType: 'application/json',
+    buffer: jsonl,
+  });
+  await expect(page.getByTestId('notice')).toContainText('Imported 200 documents', { timeout: 120_000 });
+  await page.getByTestId('toggle-documents').click();
+  const docs = page.getByTestId('documents');
+  await expect(docs.getByTestId('doc-open')).toHaveCount(200);
+  await docs.getByTestId('doc-search').fill('report 137:');
+  await expect(docs.getByTestId('doc-open')).toHaveText(['Report 137: markets and music']);
+  await docs.getByTestId('doc-open').click();
+  await expect(page.getByTestId('input')).toHaveValue(/^Report 137: markets and music/);
+  await expect(page.locator('.hl[data-label="MONEY"]').first()).toBeVisible();
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByTestId('input')).toHaveValue(/^Report 137: markets and music/);
+  await page.getByTestId('toggle-documents').click();
+  await expect(page.getByTestId('documents').getByTestId('doc-open')).toHaveCount(200);
+  const used = await page.evaluate(() => {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      n += k.length + (localStorage.getItem(k) ?? '').length;
+    }
+    return n;
+  });
+  console.log(`200 documents of 2,000 words use ${used} characters of storage`);
+});
