@@ -290,49 +290,63 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+/// The character starting at byte `pos` of `text`, if `pos` is in range and on a character
+/// boundary. ASCII is read straight from the byte; anything else is decoded.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(pos..)?.chars().next()
+    }
+}
+
 /// Splits `text` into tokens. Sentence indices are filled in later.
+///
+/// Works on byte offsets without collecting the characters: ASCII bytes are read directly and
+/// other characters are decoded where they are met.
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
-    let mut i = 0usize;
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut tokens = Vec::with_capacity(n / 5);
+    let mut pos = 0usize;
     let mut space_before = true;
     let mut newline_before = false;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = char_at(text, pos) {
         if is_space(c) {
             space_before = true;
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 newline_before = true;
             }
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        let start = i;
+        let start = pos;
         let kind;
         if c.is_ascii_digit() || (c.is_numeric() && c.is_alphanumeric() && !c.is_alphabetic()) {
             kind = TokenKind::Number;
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
+            pos += c.len_utf8();
+            while let Some(&d) = bytes.get(pos) {
                 if d.is_ascii_digit() {
-                    i += 1;
-                } else if matches!(d, '.' | ',') && i + 1 < n && chars[i + 1].1.is_ascii_digit() {
-                    i += 2;
+                    pos += 1;
+                } else if matches!(d, b'.' | b',')
+                    && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    pos += 2;
                 } else {
                     break;
                 }
             }
         } else if is_word_char(c) {
             kind = TokenKind::Word;
-            i = scan_word(&chars, i);
+            pos = scan_word(text, pos, c);
         } else {
             kind = TokenKind::Punct;
-            i += 1;
+            pos += c.len_utf8();
         }
         tokens.push(Token {
-            span: Span::new(chars[start].0, end_of(i)),
+            span: Span::new(start, pos.min(n)),
             kind,
             space_before,
             newline_before,
@@ -344,39 +358,61 @@ fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Scans a word starting at `i`; returns the index one past it.
-fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|p| p.1);
-    let mut i = start;
+/// Scans a word whose first character `first` starts at byte `start`; returns the byte offset
+/// one past it.
+fn scan_word(text: &str, start: usize, first: char) -> usize {
+    let bytes = text.as_bytes();
     // Abbreviation with dots: single letters each followed by '.', at least two ("U.S.", "e.g.").
     {
         let mut k = start;
         let mut letters = 0;
-        while k + 1 < n && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
-            let next = at(k + 2);
+        // Every letter's dot is followed by a non-letter, or by a letter and a dot.
+        let mut single_letters = true;
+        while let Some(c) = char_at(text, k) {
+            let dot = k + c.len_utf8();
+            if !c.is_alphabetic() || bytes.get(dot) != Some(&b'.') {
+                break;
+            }
+            let after = dot + 1;
+            let next = char_at(text, after);
+            let next_alpha = next.is_some_and(char::is_alphabetic);
+            let after_next = next.and_then(|d| char_at(text, after + d.len_utf8()));
             letters += 1;
-            k += 2;
-            if !next.is_some_and(|c| c.is_alphabetic()) || at(k + 1).is_some_and(is_word_char) {
+            k = after;
+            if next_alpha && after_next != Some('.') {
+                single_letters = false;
+            }
+            if !next_alpha || after_next.is_some_and(is_word_char) {
                 break;
             }
         }
-        let single_letters = letters >= 2
-            && (start..k)
-                .step_by(2)
-                .all(|j| !at(j + 2).is_some_and(|c| c.is_alphabetic()) || at(j + 3) == Some('.'));
-        if single_letters {
+        if letters >= 2 && single_letters {
             return k;
         }
     }
-    while i < n {
-        let c = chars[i].1;
-        if is_word_char(c) {
+    let mut i = start + first.len_utf8();
+    let mut prev = first;
+    loop {
+        // ASCII letters and digits: the common case, one byte each.
+        let run = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
+        }
+        if i > run {
+            if let Some(&b) = bytes.get(i - 1) {
+                prev = char::from(b);
+            }
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if is_word_char(c) {
+            i += len;
+            prev = c;
             continue;
         }
-        let next = at(i + 1);
-        let prev = chars[i - 1].1;
+        let next = char_at(text, i + len);
         let joins = match c {
             _ if is_apostrophe(c) => next.is_some_and(char::is_alphabetic),
             _ if is_hyphen(c) => next.is_some_and(is_word_char),
@@ -385,13 +421,16 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
             '.' => {
                 prev.is_alphanumeric()
                     && next.is_some_and(|d| d.is_lowercase())
-                    && at(i + 2).is_some_and(is_word_char)
+                    && next
+                        .and_then(|d| char_at(text, i + len + d.len_utf8()))
+                        .is_some_and(is_word_char)
                     && !prev.is_uppercase()
             }
             _ => false,
         };
         if joins {
-            i += 1;
+            i += len;
+            prev = c;
         } else {
             break;
         }
