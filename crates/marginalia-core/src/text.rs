@@ -52,6 +52,15 @@ impl Token {
 
     /// First character of the token.
     pub fn first_char(&self, text: &str) -> char {
+        let Span { start, end } = self.span;
+        // ASCII first byte of a valid span: no need to decode.
+        if start < end && text.is_char_boundary(end) {
+            if let Some(&b) = text.as_bytes().get(start) {
+                if b.is_ascii() {
+                    return char::from(b);
+                }
+            }
+        }
         self.text(text).chars().next().unwrap_or(' ')
     }
 
@@ -174,6 +183,10 @@ impl<'a> TextIndex<'a> {
             // A line break ends a sentence (headlines, paragraphs) unless the next line carries
             // on in lower case (a hard-wrapped paragraph).
             return !next.first_char(text).is_lowercase();
+        }
+        // Only punctuation can be a terminator or a closing mark.
+        if tok.kind != TokenKind::Punct {
+            return false;
         }
         let t = tok.text(text);
         // Closing quotes and brackets after a terminator stay in the sentence.
@@ -302,6 +315,13 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     }
 }
 
+/// True for the parts of the General Punctuation block (U+2010–U+2027, U+2030–U+205E) that hold
+/// neither spaces nor letters, digits or joiners: every character there is a [`TokenKind::Punct`]
+/// token on its own. Checked by the test `punctuation_block_is_only_punctuation`.
+fn is_punctuation_block(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 /// Splits `text` into tokens. Sentence indices are filled in later.
 ///
 /// Works on byte offsets without collecting the characters: ASCII bytes are read directly and
@@ -309,11 +329,49 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut tokens = Vec::with_capacity(n / 5);
+    let mut tokens = Vec::with_capacity(n / 4);
     let mut pos = 0usize;
     let mut space_before = true;
     let mut newline_before = false;
-    while let Some(c) = char_at(text, pos) {
+    while let Some(&b) = bytes.get(pos) {
+        // ASCII: decide from the byte alone (`char::is_whitespace` holds for exactly these
+        // ASCII spaces; other ASCII besides letters and digits is punctuation).
+        if b.is_ascii() {
+            let start = pos;
+            let kind = match b {
+                b' ' | b'\t' | 0x0B | 0x0C | b'\n' | b'\r' => {
+                    space_before = true;
+                    newline_before |= matches!(b, b'\n' | b'\r');
+                    pos += 1;
+                    continue;
+                }
+                b'0'..=b'9' => {
+                    pos = scan_digits(bytes, pos + 1);
+                    TokenKind::Number
+                }
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    pos = scan_word(text, pos, char::from(b));
+                    TokenKind::Word
+                }
+                _ => {
+                    pos += 1;
+                    TokenKind::Punct
+                }
+            };
+            tokens.push(Token {
+                span: Span::new(start, pos.min(n)),
+                kind,
+                space_before,
+                newline_before,
+                sentence: 0,
+            });
+            space_before = false;
+            newline_before = false;
+            continue;
+        }
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
         if is_space(c) {
             space_before = true;
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
@@ -324,20 +382,15 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = pos;
         let kind;
-        if c.is_ascii_digit() || (c.is_numeric() && c.is_alphanumeric() && !c.is_alphabetic()) {
-            kind = TokenKind::Number;
+        if is_punctuation_block(c) {
+            // Dashes, curly quotes, bullets, ellipsis...: never space, digit or word character.
+            kind = TokenKind::Punct;
             pos += c.len_utf8();
-            while let Some(&d) = bytes.get(pos) {
-                if d.is_ascii_digit() {
-                    pos += 1;
-                } else if matches!(d, b'.' | b',')
-                    && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    pos += 2;
-                } else {
-                    break;
-                }
-            }
+        } else if c.is_ascii_digit()
+            || (c.is_numeric() && c.is_alphanumeric() && !c.is_alphabetic())
+        {
+            kind = TokenKind::Number;
+            pos = scan_digits(bytes, pos + c.len_utf8());
         } else if is_word_char(c) {
             kind = TokenKind::Word;
             pos = scan_word(text, pos, c);
@@ -356,6 +409,21 @@ fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     tokens
+}
+
+/// Scans the rest of a number from byte `pos`: ASCII digits, with single `.` or `,` between
+/// digits. Returns the byte offset one past it.
+fn scan_digits(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(&d) = bytes.get(pos) {
+        if d.is_ascii_digit() {
+            pos += 1;
+        } else if matches!(d, b'.' | b',') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) {
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    pos
 }
 
 /// Scans a word whose first character `first` starts at byte `start`; returns the byte offset
@@ -524,6 +592,13 @@ mod tests {
         let index = TextIndex::new(text);
         assert!(index.is_sentence_initial(1));
         assert!(!index.is_sentence_initial(2));
+    }
+
+    #[test]
+    fn punctuation_block_is_only_punctuation() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_punctuation_block(c)) {
+            assert!(!is_space(c) && !is_word_char(c) && !c.is_numeric(), "{c:?}");
+        }
     }
 
     #[test]
