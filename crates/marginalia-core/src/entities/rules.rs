@@ -57,11 +57,22 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
                 }
                 let w = t.text(text);
                 let (mut has_lower, mut letters, mut chars) = (false, 0, 0);
-                for c in w.chars() {
-                    chars += 1;
-                    if c.is_alphabetic() {
-                        letters += 1;
-                        has_lower |= c.is_lowercase();
+                if w.is_ascii() {
+                    // Same counts as below, without decoding.
+                    for &b in w.as_bytes() {
+                        chars += 1;
+                        if b.is_ascii_alphabetic() {
+                            letters += 1;
+                            has_lower |= b.is_ascii_lowercase();
+                        }
+                    }
+                } else {
+                    for c in w.chars() {
+                        chars += 1;
+                        if c.is_alphabetic() {
+                            letters += 1;
+                            has_lower |= c.is_lowercase();
+                        }
                     }
                 }
                 if has_lower {
