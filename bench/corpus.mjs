@@ -13,7 +13,7 @@
 // cues (before and after the quote, and pronoun speakers), scare quotes, money in several
 // currencies and scales, percentages, dates, counts, quantities, ordinals. A fixed-seed PRNG makes
 // the output byte-for-byte identical on every machine and every run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -237,7 +237,10 @@ export function writeCorpus(dir) {
   };
   const manifest = {};
   for (const [name, text] of Object.entries(files)) {
-    writeFileSync(join(dir, name), text);
+    // Write-then-rename, so that a benchmark reading the file meanwhile never sees it half written.
+    const tmp = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(dir, name));
     manifest[name] = { bytes: Buffer.byteLength(text), words: wordCount(text) };
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -15,6 +15,7 @@
 //           until the next frame after the click has been painted; number of highlights
 //
 //   node bench/page.mjs        (scripts/bench.sh page; dist/ must exist)
+// Environment: BENCH_PAGE_RUNS, BENCH_PAGE_RUNS_100K, BENCH_PORT (8197), BENCH_DIST, CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +27,10 @@ const port = Number(process.env.BENCH_PORT ?? 8197);
 const base = `http://127.0.0.1:${port}/marginalia/`;
 const corpus = (f) => readFileSync(join(root, 'target/bench-corpus', f), 'utf8');
 
-const server = spawn('node', [join(root, 'tests/e2e/static-server.mjs'), String(port), join(root, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+// BENCH_DIST: a copy of dist/ to serve (scripts/bench.sh page copies it, so that a concurrent
+// rebuild of dist/ cannot change the files mid-run).
+const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
+const server = spawn('node', [join(root, 'tests/e2e/static-server.mjs'), String(port), dist], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((ok, fail) => {
   server.stdout.once('data', ok);
   server.once('exit', (c) => fail(new Error(`static server exited (${c})`)));

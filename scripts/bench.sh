@@ -76,7 +76,9 @@ for step in "${STEPS[@]}"; do
       ;;
     page)
       ensure_dist
-      node bench/page.mjs
+      rm -rf target/bench-dist && cp -r dist target/bench-dist
+      node scripts/check-size.mjs target/bench-dist | tail -2
+      BENCH_DIST=target/bench-dist node bench/page.mjs
       ;;
     size)
       ensure_dist
