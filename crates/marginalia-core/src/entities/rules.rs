@@ -164,7 +164,8 @@ pub fn initial_flags(index: &TextIndex<'_>) -> Vec<bool> {
         }
         flags.push(!seen_word || prev_opens);
         seen_word |= t.kind != TokenKind::Punct;
-        prev_opens = opens_utterance(index.token_text(i));
+        // Every opener is a punctuation token; skip the comparisons for words and numbers.
+        prev_opens = t.kind == TokenKind::Punct && opens_utterance(index.token_text(i));
     }
     flags
 }
@@ -224,6 +225,10 @@ pub fn is_camel_case(word: &str) -> bool {
 /// True for a word shaped like (part of) a name: more than one character, and not a
 /// capitalised compound with a lower-case last part (`Ontario-based`, `Anti-war`).
 pub fn is_name_shaped(word: &str) -> bool {
+    // ASCII without a hyphen: two or more characters is all that is asked.
+    if word.is_ascii() && !word.as_bytes().contains(&b'-') {
+        return word.len() >= 2;
+    }
     let mut chars = word.chars();
     if chars.next().is_none() || chars.next().is_none() {
         return false;
