@@ -1189,42 +1189,52 @@ impl<'a> Scanner<'a, '_> {
 
     fn at_word(&mut self, i: usize) -> Option<usize> {
         let s = self.t(i);
-        // "US$5", "HK$10".
-        if let Some(code) = dollar_prefix(s) {
-            if self.glued(i + 1) && self.t(i + 1) == "$" {
-                return self.money_after_symbol(self.start(i), i + 2, code);
-            }
-        }
-        // "USD 5", "Rs 500", "Rs. 500".
-        if let Some(code) = currency_word_prefix(s) {
-            let j = if self.glued(i + 1) && self.t(i + 1) == "." {
-                i + 1
-            } else {
-                i
-            };
-            if self.spaced(j + 1) && self.is_number(j + 1) {
-                return self.money_after_symbol(self.start(i), j + 1, code);
-            }
-        }
-        if let Some((m, abbr)) = month(s) {
-            return self.date_at_month(i, m, abbr, None);
-        }
-        if let Some(wd) = weekday(s) {
-            return self.date_at_weekday(i, wd);
-        }
-        // "Monday’s debate": the weekday without the possessive.
-        if let Some(name) = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")) {
-            if let Some(wd) = weekday(name) {
-                if !(i > 0 && self.spaced(i) && self.mid_capital(i - 1)) {
-                    let start = self.start(i);
-                    self.push_date(start, start + name.len(), Some(format!("XXXX-WXX-{wd}")));
+        // Currency prefixes, months and weekdays all start with a capital: a word starting with
+        // a lower-case ASCII letter skips them.
+        let starts_lower = s.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if !starts_lower {
+            // "US$5", "HK$10".
+            if let Some(code) = dollar_prefix(s) {
+                if self.glued(i + 1) && self.t(i + 1) == "$" {
+                    return self.money_after_symbol(self.start(i), i + 2, code);
                 }
-                return Some(i + 1);
+            }
+            // "USD 5", "Rs 500", "Rs. 500".
+            if let Some(code) = currency_word_prefix(s) {
+                let j = if self.glued(i + 1) && self.t(i + 1) == "." {
+                    i + 1
+                } else {
+                    i
+                };
+                if self.spaced(j + 1) && self.is_number(j + 1) {
+                    return self.money_after_symbol(self.start(i), j + 1, code);
+                }
+            }
+            if let Some((m, abbr)) = month(s) {
+                return self.date_at_month(i, m, abbr, None);
+            }
+            if let Some(wd) = weekday(s) {
+                return self.date_at_weekday(i, wd);
+            }
+            // "Monday’s debate": the weekday without the possessive.
+            if let Some(name) = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")) {
+                if let Some(wd) = weekday(name) {
+                    if !(i > 0 && self.spaced(i) && self.mid_capital(i - 1)) {
+                        let start = self.start(i);
+                        self.push_date(start, start + name.len(), Some(format!("XXXX-WXX-{wd}")));
+                    }
+                    return Some(i + 1);
+                }
             }
         }
         let mut buf = [0u8; 24];
-        let lw = lower_ascii(s, &mut buf)?;
-        let lw: &str = lw;
+        // A short all-lower-case ASCII word is its own lower-case form.
+        let lw: &str =
+            if starts_lower && s.len() <= buf.len() && s.bytes().all(|b| b.is_ascii_lowercase()) {
+                s
+            } else {
+                lower_ascii(s, &mut buf)?
+            };
         let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
         // "Formula One", "the Today programme"; all-caps words only after another capital
         // ("USA TODAY"), since whole headlines may be in capitals.
