@@ -57,7 +57,14 @@ fn type_text(root: &Element, text: &str) {
     area.dispatch_event(&event).expect("dispatched");
 }
 
+/// Mounts a fresh app. Saved documents from earlier tests (all run in one page) are cleared, so
+/// each test starts as a first visit does; first, earlier apps' pending saves (debounced by
+/// 400 ms) are let through.
 async fn mount_app() -> Element {
+    settle(500).await;
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
     let root = root();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle(0).await;
