@@ -12,10 +12,13 @@
 //           "analysed in N ms" figure; the longest main-thread task (PerformanceObserver
 //           'longtask') from the paste to the painted highlights
 //   toggle  on the 35k-word article (≈5,000 highlights) and the 10k one: click data-testid="toggle-PER" and time
-//           until the next frame after the click has been painted; number of highlights
+//           until the next frame after the click has been painted, split into script (until the
+//           article's class changes in the DOM: handlers + Yew's render), style+layout (forced at
+//           that moment), and the rest up to the paint; number of highlights
 //
 //   node bench/page.mjs        (scripts/bench.sh page; dist/ must exist)
-// Environment: BENCH_PAGE_RUNS, BENCH_PAGE_RUNS_100K, BENCH_PORT (8197), BENCH_DIST, CHROMIUM_PATH.
+// Environment: BENCH_PAGE_RUNS, BENCH_PAGE_RUNS_100K, BENCH_PAGE_ONLY (e.g. 10k,35k), BENCH_PORT
+// (8197), BENCH_DIST, CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -129,6 +132,18 @@ async function toggle(page) {
   return page.evaluate(async () => {
     const btn = document.querySelector('[data-testid="toggle-PER"]');
     const from = window.__bench.longtasks.length;
+    // When the article's class changes (the render has reached the DOM), force style and layout
+    // at once, to split the time into render (script) / style+layout / the rest up to the paint.
+    const article = document.querySelector('[data-testid="article"]');
+    let script = null;
+    let layout = null;
+    const mo = new MutationObserver(() => {
+      if (script !== null) return;
+      script = performance.now();
+      void document.body.offsetHeight;
+      layout = performance.now();
+    });
+    mo.observe(article, { attributes: true, attributeFilter: ['class'] });
     const t0 = performance.now();
     btn.click();
     const t1 = await new Promise((ok) => requestAnimationFrame(() => {
@@ -136,10 +151,16 @@ async function toggle(page) {
       ch.port1.onmessage = () => ok(performance.now());
       ch.port2.postMessage(0);
     }));
+    mo.disconnect();
     await new Promise((ok) => setTimeout(ok, 50));
     const tasks = window.__bench.longtasks.slice(from);
+    script ??= t1;
+    layout ??= t1;
     return {
       toggle_ms: t1 - t0,
+      script_ms: script - t0,
+      style_layout_ms: layout - script,
+      paint_ms: t1 - layout,
       pressed: btn.getAttribute('aria-pressed'),
       longest_task_ms: Math.max(0, ...tasks.map((t) => t.duration)),
     };
@@ -169,7 +190,9 @@ try {
   results.load = summarise(load);
   const runs100k = Number(process.env.BENCH_PAGE_RUNS_100K ?? runs);
   results.runs_100k = runs100k;
+  const only = process.env.BENCH_PAGE_ONLY?.split(',');
   for (const [name, file] of [['1k', 'article-1k.txt'], ['10k', 'article-10k.txt'], ['35k', 'article-35k.txt'], ['100k', 'article-100k.txt']]) {
+    if (only && !only.includes(name)) continue;
     const text = corpus(file);
     const pastes = [];
     const toggles = [];
@@ -199,8 +222,9 @@ for (const [name, p] of Object.entries(results.paste)) {
   console.log(`  paste ${name.padEnd(4)}: paste→painted ${f(p.paste_to_paint_ms.median)} (all ${p.paste_to_paint_ms.all.map(f).join(', ')}), app's analysis ${f(p.analysed_ms?.median)}, longest task ${f(p.longest_task_ms.median)}, long tasks ${p.long_tasks.median}, highlights ${p.highlights.median}  [${p.status}]`);
 }
 for (const [name, t] of Object.entries(results.toggle)) {
-  console.log(`  toggle PER on ${name} (${t.highlights.median} highlights): hide ${f(t.toggle_ms.median)} (all ${t.toggle_ms.all.map(f).join(', ')}), show again ${f(t.toggle_back_ms.median)}, longest task ${f(t.longest_task_ms.median)}`);
+  console.log(`  toggle PER on ${name} (${t.highlights.median} highlights): hide ${f(t.toggle_ms.median)} (all ${t.toggle_ms.all.map(f).join(', ')}) = script ${f(t.script_ms.median)} + style/layout ${f(t.style_layout_ms.median)} + to paint ${f(t.paint_ms.median)}; show again ${f(t.toggle_back_ms.median)}, longest task ${f(t.longest_task_ms.median)}`);
 }
 mkdirSync(join(root, 'target/bench-results'), { recursive: true });
-writeFileSync(join(root, 'target/bench-results/page.json'), JSON.stringify(results, null, 2) + '\n');
-console.log('wrote target/bench-results/page.json');
+const out = `target/bench-results/page${process.env.BENCH_PAGE_ONLY ? '-' + process.env.BENCH_PAGE_ONLY.replace(/,/g, '-') : ''}.json`;
+writeFileSync(join(root, out), JSON.stringify(results, null, 2) + '\n');
+console.log('wrote ' + out);

@@ -3,7 +3,8 @@
 // benchmark corpus, with the same stage code as in Node (bench/stages.mjs).
 //
 //   node bench/wasm-browser.mjs [WASM_WEB_DIR]   (default target/bench-wasm/web)
-// Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (as in wasm-node.mjs).
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS, BENCH_FILES (as in
+// wasm-node.mjs).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -46,7 +47,9 @@ try {
   const page = await browser.newPage();
   await page.goto(base + '/');
   const version = browser.version();
+  const files = (process.env.BENCH_FILES ?? 'corpus-1mb.txt,corpus-10mb.txt').split(',');
   for (const [file, n] of [['corpus-1mb.txt', runs], ['corpus-10mb.txt', Math.max(3, Math.floor(runs / 3))]]) {
+    if (!files.includes(file)) continue;
     const words = wordCount(readFileSync(join(root, 'target/bench-corpus', file), 'utf8'));
     const got = await page.evaluate(
       async ({ file, words, n }) => {
