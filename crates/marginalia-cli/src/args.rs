@@ -4,6 +4,8 @@
 //! variant, a [`HelpTopic`] and a branch in [`parse`].
 
 use crate::error::CliError;
+pub use crate::output::Destination;
+use marginalia_core::formats::Format;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -14,6 +16,10 @@ marginalia: find named entities, quotations and numbers in news text
 Usage:
   marginalia annotate FILE|-              One article's annotations as JSON
   marginalia annotate --jsonl FILE|-...   Several articles, one JSON document per line
+  marginalia annotate --format FMT [--out DIR|--zip FILE] FILE|-...
+                                          The annotations in another format
+  marginalia convert --to FMT [--out DIR|--zip FILE] FILE|-...
+                                          Exported JSON / JSON Lines to another format
   marginalia eval [OPTIONS] PATH...       Score the engine against gold data (P, R, F1)
   marginalia help [COMMAND]               This help, or a command's
   marginalia --version                    The version
@@ -28,7 +34,12 @@ Exit status:
   2   usage error (unknown command or option, missing argument) or bad input
       (a file that is not UTF-8)
 
-Run 'marginalia help annotate' for the input rules and the output format, and
+Formats (FMT): json, jsonl, w3c (W3C Web Annotation JSON-LD), brat (.txt + .ann),
+conll (BIO tokens of the entities), csv (one annotation a row), html (a standalone
+highlighted snapshot); see docs/formats.md.
+
+Run 'marginalia help annotate' for the input rules and the output format,
+'marginalia help convert' for conversions and checks of exported files, and
 'marginalia help eval' for the gold formats and the figures.
 ";
 
@@ -79,6 +90,7 @@ marginalia annotate: write the annotations of an article as JSON
 Usage:
   marginalia annotate [--] FILE|-
   marginalia annotate --jsonl [--] FILE|-...
+  marginalia annotate --format FMT [--out DIR | --zip FILE] [--] FILE|-...
 
 Writes the marginalia/annotations@1 export of the article to standard output: the same bytes as
 the page's JSON export of the same file. The format is described in docs/export-format.md and
@@ -96,13 +108,64 @@ Input (the same rules as a file dropped on the page):
 Options:
   --jsonl      JSON Lines: one compact document per line, one line per FILE in the order
                given. Every FILE is read before anything is written, so a failure leaves no
-               partial output.
+               partial output. The same as --format jsonl.
+  -f, --format FMT
+               json (the default), jsonl, w3c, brat, conll, csv or html; see
+               docs/formats.md. jsonl, conll and csv put every FILE in one file; json, w3c
+               and html give a file per FILE, brat a .txt and an .ann per FILE (and
+               annotation.conf). Standard output takes one file only: otherwise use --out
+               or --zip.
+  --out DIR    Write the files into DIR (created if needed), named after each FILE
+               (deal.txt gives deal.jsonld, deal.html, deal.ann...; the combined formats
+               deal.csv for one FILE, annotations.csv for several). An output never
+               replaces an input.
+  --zip FILE   Write the files into one zip archive FILE ('-' for standard output).
   -h, --help   Show this help
 
 Exit status:
   0   success
   1   I/O error: a FILE cannot be read or the output cannot be written
   2   usage error or bad input (a FILE that is not UTF-8)
+";
+
+/// The help of `convert`, shown by `marginalia convert --help` and `marginalia help convert`.
+pub const CONVERT_HELP: &str = "\
+marginalia convert: check exported annotations and write them in another format
+
+Usage:
+  marginalia convert --to FMT [--out DIR | --zip FILE] [--] FILE|-...
+
+Reads marginalia/annotations@1 files: one JSON document, a JSON array of documents, or JSON
+Lines (*.jsonl, one document a line); a *.jsonld file is read as a W3C Web Annotation
+collection written by Marginalia. Every file is checked first, as the page's import does: the
+schema, the text's sha256 and lengths, and for every annotation its id, layer and label,
+offsets, utf16, text, value and unit, quote kind, speaker and overlaps. All problems are
+printed, one a line naming the file, document (index or line), annotation and field, and
+nothing is written (exit status 2).
+
+Formats (FMT):
+  json    marginalia/annotations@1, one pretty-printed file per document
+  jsonl   JSON Lines, every document in one file
+  w3c     W3C Web Annotation Data Model (JSON-LD), a file per document (*.jsonld)
+  brat    brat standoff: NAME.txt and NAME.ann per document, and annotation.conf
+  conll   CoNLL-2003 style token<TAB>BIO tag lines of the entity layer, one file
+  csv     one annotation a row (RFC 4180), every document in one file
+  html    a self-contained highlighted snapshot, a file per document
+See docs/formats.md for the fields and mappings.
+
+Options:
+  --to FMT     The output format (also --format, -f)
+  --out DIR    Write the files into DIR (created if needed); an output never replaces an
+               input
+  --zip FILE   Write the files into one zip archive FILE ('-' for standard output)
+               Without --out or --zip the output goes to standard output, which takes one
+               file only.
+  -h, --help   Show this help
+
+Exit status:
+  0   success
+  1   I/O error: a FILE cannot be read or an output cannot be written
+  2   usage error, or a FILE with problems (all listed on standard error)
 ";
 
 /// Which help text to show.
@@ -114,6 +177,8 @@ pub enum HelpTopic {
     Annotate,
     /// `eval`.
     Eval,
+    /// `convert`.
+    Convert,
 }
 
 impl HelpTopic {
@@ -123,6 +188,7 @@ impl HelpTopic {
             HelpTopic::Main => MAIN_HELP,
             HelpTopic::Annotate => ANNOTATE_HELP,
             HelpTopic::Eval => EVAL_HELP,
+            HelpTopic::Convert => CONVERT_HELP,
         }
     }
 
@@ -132,6 +198,7 @@ impl HelpTopic {
             HelpTopic::Main => "marginalia --help",
             HelpTopic::Annotate => "marginalia annotate --help",
             HelpTopic::Eval => "marginalia eval --help",
+            HelpTopic::Convert => "marginalia convert --help",
         }
     }
 }
@@ -147,6 +214,8 @@ pub enum Command {
     Annotate(AnnotateOptions),
     /// Score the engine against gold data.
     Eval(EvalOptions),
+    /// Check exported files and write them in another format.
+    Convert(ConvertOptions),
 }
 
 /// A gold-data format of `eval`.
@@ -187,9 +256,34 @@ pub enum Input {
 /// Options of `annotate`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnotateOptions {
-    /// One compact document per line instead of one pretty-printed document.
+    /// One compact document per line instead of one pretty-printed document
+    /// (`format` is then [`Format::Jsonl`]).
     pub jsonl: bool,
-    /// The inputs, in order; never empty, and at most one when `jsonl` is false.
+    /// The inputs, in order; never empty, and at most one when the format gives a file per
+    /// document and the output is standard output.
+    pub inputs: Vec<Input>,
+    /// The output format: `--format`, [`Format::Json`] by default.
+    pub format: Format,
+    /// Where the output goes: `--out`, `--zip` or standard output.
+    pub dest: Destination,
+}
+
+impl AnnotateOptions {
+    /// True for the plain JSON / JSON Lines export on standard output (`annotate::run`);
+    /// the other forms go through `convert::annotate`.
+    pub fn is_plain_export(&self) -> bool {
+        matches!(self.format, Format::Json | Format::Jsonl) && self.dest == Destination::Stdout
+    }
+}
+
+/// Options of `convert`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertOptions {
+    /// The output format (`--to`).
+    pub to: Format,
+    /// Where the output goes: `--out`, `--zip` or standard output.
+    pub dest: Destination,
+    /// The exported files to read, in order; never empty.
     pub inputs: Vec<Input>,
 }
 
@@ -207,6 +301,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
         Value(name) => match name.to_str() {
             Some("annotate") => parse_annotate(&mut parser),
             Some("eval") => parse_eval(&mut parser),
+            Some("convert") => parse_convert(&mut parser),
             Some("help") => parse_help(&mut parser),
             _ => Err(CliError::usage(
                 format!("unknown command '{}'", name.to_string_lossy()),
@@ -243,6 +338,7 @@ fn parse_help(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     match command.to_str() {
         Some("annotate") => Ok(Command::Help(HelpTopic::Annotate)),
         Some("eval") => Ok(Command::Help(HelpTopic::Eval)),
+        Some("convert") => Ok(Command::Help(HelpTopic::Convert)),
         Some("help") => Ok(Command::Help(HelpTopic::Main)),
         _ => Err(CliError::usage(
             format!("unknown command '{}'", command.to_string_lossy()),
@@ -251,26 +347,28 @@ fn parse_help(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     }
 }
 
-/// `annotate [--jsonl] FILE|-...`; `--help` anywhere wins.
+/// `annotate [--jsonl | --format FMT] [--out DIR | --zip FILE] FILE|-...`; `--help` wins
+/// unless an unknown option comes first.
 fn parse_annotate(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     use lexopt::Arg::{Long, Short, Value};
     let topic = HelpTopic::Annotate;
     let mut jsonl = false;
+    let mut format: Option<Format> = None;
+    let mut outputs = Outputs::default();
     let mut inputs = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| lexopt_error(e, topic))? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help(topic)),
             Long("jsonl") => jsonl = true,
-            Value(value) if value == "-" => {
-                if inputs.contains(&Input::Stdin) {
-                    return Err(CliError::usage(
-                        "'-' (standard input) can be given only once",
-                        topic.command(),
-                    ));
-                }
-                inputs.push(Input::Stdin);
+            Short('f') | Long("format") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                format = Some(parse_format(&value, topic)?);
             }
-            Value(value) => inputs.push(Input::File(PathBuf::from(value))),
+            Long(name @ ("out" | "zip")) => {
+                let is_out = name == "out";
+                outputs.take(is_out, parser, topic)?;
+            }
+            Value(value) => push_input(&mut inputs, value, topic)?,
             other => {
                 return Err(CliError::usage(
                     other.unexpected().to_string(),
@@ -285,16 +383,185 @@ fn parse_annotate(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
             topic.command(),
         ));
     }
-    if inputs.len() > 1 && !jsonl {
+    let format = match (jsonl, format) {
+        (true, Some(f)) if f != Format::Jsonl => {
+            return Err(CliError::usage(
+                format!("--jsonl and --format {f} contradict each other"),
+                topic.command(),
+            ))
+        }
+        (true, _) => Format::Jsonl,
+        (false, f) => f.unwrap_or(Format::Json),
+    };
+    let dest = outputs.destination(topic)?;
+    if format == Format::Json && dest == Destination::Stdout && inputs.len() > 1 {
         return Err(CliError::usage(
             format!(
-                "annotate takes one FILE ({} given); use --jsonl for several",
+                "annotate takes one FILE ({} given); use --jsonl for several, or --out DIR or \
+                 --zip FILE for a file each",
                 inputs.len()
             ),
             topic.command(),
         ));
     }
-    Ok(Command::Annotate(AnnotateOptions { jsonl, inputs }))
+    check_stdout(format, &dest, inputs.len(), topic)?;
+    Ok(Command::Annotate(AnnotateOptions {
+        jsonl: format == Format::Jsonl,
+        inputs,
+        format,
+        dest,
+    }))
+}
+
+/// `convert --to FMT [--out DIR | --zip FILE] FILE|-...`; `--help` anywhere wins.
+fn parse_convert(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
+    use lexopt::Arg::{Long, Short, Value};
+    let topic = HelpTopic::Convert;
+    let mut to: Option<Format> = None;
+    let mut outputs = Outputs::default();
+    let mut inputs = Vec::new();
+    let mut bad: Option<CliError> = None;
+    while let Some(arg) = parser.next().map_err(|e| lexopt_error(e, topic))? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(topic)),
+            Long("to") | Long("format") | Short('f') => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                match parse_format(&value, topic) {
+                    Ok(f) => to = Some(f),
+                    Err(e) => {
+                        bad.get_or_insert(e);
+                    }
+                }
+            }
+            Long(name @ ("out" | "zip")) => {
+                let is_out = name == "out";
+                if let Err(e) = outputs.take(is_out, parser, topic) {
+                    bad.get_or_insert(e);
+                }
+            }
+            Value(value) => {
+                if let Err(e) = push_input(&mut inputs, value, topic) {
+                    bad.get_or_insert(e);
+                }
+            }
+            other => {
+                bad.get_or_insert(CliError::usage(
+                    other.unexpected().to_string(),
+                    topic.command(),
+                ));
+            }
+        }
+    }
+    if let Some(err) = bad {
+        return Err(err);
+    }
+    let Some(to) = to else {
+        return Err(CliError::usage(
+            "convert needs --to FMT (json, jsonl, w3c, brat, conll, csv or html)",
+            topic.command(),
+        ));
+    };
+    if inputs.is_empty() {
+        return Err(CliError::usage(
+            "convert needs a FILE, or '-' for standard input",
+            topic.command(),
+        ));
+    }
+    let dest = outputs.destination(topic)?;
+    check_stdout(to, &dest, 1, topic)?;
+    Ok(Command::Convert(ConvertOptions { to, dest, inputs }))
+}
+
+/// A format name, or a usage error listing the formats.
+fn parse_format(value: &std::ffi::OsStr, topic: HelpTopic) -> Result<Format, CliError> {
+    value
+        .to_str()
+        .unwrap_or("")
+        .parse::<Format>()
+        .map_err(|e| CliError::usage(e.to_string(), topic.command()))
+}
+
+/// Adds an input; `-` (standard input) only once.
+fn push_input(inputs: &mut Vec<Input>, value: OsString, topic: HelpTopic) -> Result<(), CliError> {
+    if value == "-" {
+        if inputs.contains(&Input::Stdin) {
+            return Err(CliError::usage(
+                "'-' (standard input) can be given only once",
+                topic.command(),
+            ));
+        }
+        inputs.push(Input::Stdin);
+    } else {
+        inputs.push(Input::File(PathBuf::from(value)));
+    }
+    Ok(())
+}
+
+/// `--out DIR` and `--zip FILE` as given.
+#[derive(Default)]
+struct Outputs {
+    out: Option<PathBuf>,
+    zip: Option<PathBuf>,
+}
+
+impl Outputs {
+    /// Takes the value of `--out` (`is_out`) or `--zip`.
+    fn take(
+        &mut self,
+        is_out: bool,
+        parser: &mut lexopt::Parser,
+        topic: HelpTopic,
+    ) -> Result<(), CliError> {
+        let value = PathBuf::from(parser.value().map_err(|e| lexopt_error(e, topic))?);
+        if is_out {
+            self.out = Some(value);
+        } else {
+            self.zip = Some(value);
+        }
+        Ok(())
+    }
+
+    /// The destination; `--out` and `--zip` exclude each other.
+    fn destination(self, topic: HelpTopic) -> Result<Destination, CliError> {
+        match (self.out, self.zip) {
+            (Some(_), Some(_)) => Err(CliError::usage(
+                "--out and --zip exclude each other",
+                topic.command(),
+            )),
+            (Some(dir), None) => Ok(Destination::Dir(dir)),
+            (None, Some(file)) => Ok(Destination::Zip(file)),
+            (None, None) => Ok(Destination::Stdout),
+        }
+    }
+}
+
+/// Standard output takes one file: brat always writes several, and per-document formats
+/// several for several documents (`documents` is a lower bound).
+fn check_stdout(
+    format: Format,
+    dest: &Destination,
+    documents: usize,
+    topic: HelpTopic,
+) -> Result<(), CliError> {
+    if *dest != Destination::Stdout {
+        return Ok(());
+    }
+    if format == Format::Brat {
+        return Err(CliError::usage(
+            "--format brat writes a .txt and an .ann per document: use --out DIR or --zip FILE",
+            topic.command(),
+        ));
+    }
+    if !format.is_combined() && documents > 1 {
+        return Err(CliError::usage(
+            format!(
+                "--format {format} writes a file per document ({documents} given): use \
+                 --out DIR or --zip FILE"
+            ),
+            topic.command(),
+        ));
+    }
+    Ok(())
 }
 
 /// `eval [--format F] [--layer L] [--json] [--errors] PATH...`; `--help` anywhere wins.
@@ -392,6 +659,8 @@ mod tests {
             Some(Command::Annotate(AnnotateOptions {
                 jsonl: false,
                 inputs: vec![Input::Stdin],
+                format: Format::Json,
+                dest: Destination::Stdout,
             }))
         );
         assert_eq!(
@@ -402,8 +671,61 @@ mod tests {
                     Input::File(PathBuf::from("a.txt")),
                     Input::File(PathBuf::from("-b.html")),
                 ],
+                format: Format::Jsonl,
+                dest: Destination::Stdout,
             }))
         );
+        assert_eq!(
+            parse_strs(&["annotate", "--format", "brat", "--zip", "o.zip", "a", "b"]).ok(),
+            Some(Command::Annotate(AnnotateOptions {
+                jsonl: false,
+                inputs: vec![
+                    Input::File(PathBuf::from("a")),
+                    Input::File(PathBuf::from("b")),
+                ],
+                format: Format::Brat,
+                dest: Destination::Zip(PathBuf::from("o.zip")),
+            }))
+        );
+        assert_eq!(
+            parse_strs(&["annotate", "-f", "csv", "a", "b"])
+                .ok()
+                .map(|c| matches!(c, Command::Annotate(o) if o.format == Format::Csv)),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn convert_forms() {
+        assert_eq!(
+            parse_strs(&["convert", "--to", "w3c", "--out", "o", "a.jsonl", "-"]).ok(),
+            Some(Command::Convert(ConvertOptions {
+                to: Format::W3c,
+                dest: Destination::Dir(PathBuf::from("o")),
+                inputs: vec![Input::File(PathBuf::from("a.jsonl")), Input::Stdin],
+            }))
+        );
+        assert_eq!(
+            parse_strs(&["help", "convert"]).ok(),
+            Some(Command::Help(HelpTopic::Convert))
+        );
+        assert_eq!(
+            parse_strs(&["convert", "--bogus", "--help"]).ok(),
+            Some(Command::Help(HelpTopic::Convert))
+        );
+        for args in [
+            &["convert", "a.json"][..],
+            &["convert", "--to", "xml", "a.json"],
+            &["convert", "--to", "csv"],
+            &["convert", "--to", "brat", "a.json"],
+            &[
+                "convert", "--to", "csv", "--out", "d", "--zip", "z", "a.json",
+            ],
+            &["convert", "--to"],
+        ] {
+            let err = parse_strs(args).err();
+            assert_eq!(err.map(|e| e.exit_code()), Some(2), "{args:?}");
+        }
     }
 
     #[test]
@@ -474,6 +796,10 @@ mod tests {
             &["annotate", "a", "b"],
             &["annotate", "--jsonl", "-", "-"],
             &["annotate", "-x", "a"],
+            &["annotate", "--format", "html", "a", "b"],
+            &["annotate", "--format", "brat", "a"],
+            &["annotate", "--jsonl", "--format", "csv", "a"],
+            &["annotate", "--format", "yaml", "a"],
             &["nope"],
             &["help", "annotate", "extra"],
         ] {

@@ -2,13 +2,16 @@
 //!
 //! `marginalia annotate FILE` writes the same `marginalia/annotations@1` JSON as the page's
 //! export for the same file; see `marginalia --help`. The modules keep parsing ([`args`]), each
-//! command (one module per command: [`annotate`], [`eval`]) and error reporting ([`error`]) apart, so later
+//! command (one module per command: [`annotate`], [`eval`], [`convert`], with [`output`] for
+//! the files they write) and error reporting ([`error`]) apart, so later
 //! commands slot in beside `annotate`.
 
 mod annotate;
 mod args;
+mod convert;
 mod error;
 mod eval;
+mod output;
 
 use args::Command;
 use error::CliError;
@@ -34,7 +37,9 @@ fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(), CliErro
     match args::parse(args)? {
         Command::Help(topic) => print_out(topic.text()),
         Command::Version => print_out(&format!("marginalia {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Annotate(options) => annotate::run(&options),
+        Command::Annotate(options) if options.is_plain_export() => annotate::run(&options),
+        Command::Annotate(options) => convert::annotate(&options),
+        Command::Convert(options) => convert::run(&options),
         Command::Eval(options) => eval::run(&options),
     }
 }
