@@ -249,8 +249,9 @@ pub fn install_panic_hook() {
             banner.set_class_name("fatal");
             let _ = banner.set_attribute("role", "alert");
             banner.set_text_content(Some(
-                "Marginalia hit an internal error and stopped. Your text is still in the box \
-                 below: copy it before reloading the page. Please report this error.",
+                "Marginalia hit an internal error and stopped. Your work is saved in this \
+                 browser: reloading the page brings it back (the text is also still in the box \
+                 below). Please report this error.",
             ));
             let _ = body.prepend_with_node_1(&banner);
         }

@@ -175,13 +175,15 @@ pub fn build<'a>(
         counters[slot] += 1;
         ids.push(crate::annotation::annotation_id(layer, counters[slot]));
     }
-    let entity_id = |span: Span| -> Option<String> {
-        items
-            .iter()
-            .zip(&ids)
-            .find(|((a, _), _)| a.layer() == Layer::Entity && a.span == span)
-            .map(|(_, id)| id.clone())
-    };
+    // Entity ids by span, built once: a quote's speaker is looked up in it.
+    let entity_ids: std::collections::HashMap<Span, &String> = items
+        .iter()
+        .zip(&ids)
+        .filter(|((a, _), _)| a.layer() == Layer::Entity)
+        .map(|((a, _), id)| (a.span, id))
+        .collect();
+    let entity_id =
+        |span: Span| -> Option<String> { entity_ids.get(&span).map(|id| (*id).clone()) };
 
     let annotations = items
         .iter()
