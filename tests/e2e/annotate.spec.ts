@@ -1,23 +1,14 @@
 // End-to-end: the release build served from /marginalia/, driven as a person would.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cliBinary, ROOT } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
 const ARTICLE = readFileSync(
   resolve(ROOT, 'crates/marginalia-core/tests/fixtures/spotify-deal.txt'),
   'utf8',
 );
-
-/** The CLI binary: MARGINALIA_BIN, or the workspace's debug build (built here if missing). */
-function cliBinary(): string {
-  const bin = process.env.MARGINALIA_BIN ?? resolve(ROOT, 'target/debug/marginalia');
-  if (!existsSync(bin)) {
-    execFileSync('cargo', ['build', '-q', '-p', 'marginalia-cli'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  return bin;
-}
 
 /** What `marginalia annotate -` prints for `text`. */
 function cliExport(text: string): string {

@@ -1,37 +1,12 @@
 // End-to-end: correcting highlights with the mouse and the keyboard, undo and redo, and the
 // export marking corrections as manual.
 import { test, expect, type Page } from '@playwright/test';
+import { select } from './helpers';
 
 async function paste(page: Page, text: string) {
   await page.goto('');
   await page.getByTestId('input').fill(text);
   await expect(page.locator('[data-testid="article"] .hl').first()).toBeVisible();
-}
-
-/** Selects the first occurrence of `words` in the article, as a person dragging over them. */
-async function select(page: Page, words: string) {
-  await page.evaluate((words) => {
-    const article = document.querySelector('[data-testid="article"]')!;
-    const at = article.textContent!.indexOf(words);
-    if (at < 0) throw new Error(`not in the article: ${words}`);
-    // Find the text nodes and offsets where the words start and end.
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const len = node.textContent!.length;
-      if (seen <= at && at < seen + len) range.setStart(node, at - seen);
-      if (seen < at + words.length && at + words.length <= seen + len) {
-        range.setEnd(node, at + words.length - seen);
-        break;
-      }
-      seen += len;
-    }
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, words);
 }
 
 async function exported(page: Page) {

@@ -4,27 +4,16 @@
 // other format parses and points at the same text. No browser: these tests use no `page`.
 import { test, expect } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { cliBinary, ROOT } from './helpers';
 
 const TEXT =
   'Spotify 🎧 strikes $6bn deal\n\n' +
   '“We are committed to paying artists fairly 😀,” said Daniel Ek in Zu\u0308rich on 18 March. ' +
   'Shares rose 12% to 🚀 £4,500, the 11th rise since 1979. Cafe\u0301 owners call it a ' +
   '“superfan” tier for 86m users 👩\u200d👩\u200d👧 <script>alert(1)</script> & more.\n';
-
-/** The CLI binary: MARGINALIA_BIN, or the debug build in CARGO_TARGET_DIR / target (built if missing). */
-function cliBinary(): string {
-  const targetDir = process.env.CARGO_TARGET_DIR ?? resolve(ROOT, 'target');
-  const bin = process.env.MARGINALIA_BIN ?? resolve(targetDir, 'debug/marginalia');
-  if (!existsSync(bin)) {
-    execFileSync('cargo', ['build', '-q', '-p', 'marginalia-cli'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  return bin;
-}
 
 function cli(args: string[], input = TEXT): string {
   return execFileSync(cliBinary(), args, { input }).toString('utf8');

@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { select } from './helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ARTICLE = readFileSync(
@@ -53,31 +54,6 @@ function checkLog(log: Logged[], baseURL: string) {
       true,
     );
   }
-}
-
-/** Selects the first occurrence of `words` in the article as a person dragging over them. */
-async function select(page: Page, words: string) {
-  await page.evaluate((words) => {
-    const article = document.querySelector('[data-testid="article"]')!;
-    const at = article.textContent!.indexOf(words);
-    if (at < 0) throw new Error(`not in the article: ${words}`);
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const len = node.textContent!.length;
-      if (seen <= at && at < seen + len) range.setStart(node, at - seen);
-      if (seen < at + words.length && at + words.length <= seen + len) {
-        range.setEnd(node, at + words.length - seen);
-        break;
-      }
-      seen += len;
-    }
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, words);
 }
 
 async function loaded(page: Page) {

@@ -7,10 +7,10 @@ import { test, expect } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cliBinary, ROOT } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
 const SCHEMA_PATH = resolve(ROOT, 'schema/annotations-1.schema.json');
 const EXAMPLE_PATH = resolve(ROOT, 'schema/examples/annotations-1.example.json');
 const FIXTURES = resolve(ROOT, 'crates/marginalia-core/tests/fixtures');
@@ -21,16 +21,6 @@ const EMOJI_TEXT =
   '“We are committed to paying artists fairly 😀,” said Daniel Ek, the chief executive, on ' +
   '18 March. Shares rose 12% to 🚀 £4,500 in London, the 11th rise since 1979, ' +
   'a “superfan” tier for 86m users 👩‍👩‍👧 and 5km of cable.\n';
-
-/** The CLI binary: MARGINALIA_BIN, or the debug build in CARGO_TARGET_DIR / target (built if missing). */
-function cliBinary(): string {
-  const targetDir = process.env.CARGO_TARGET_DIR ?? resolve(ROOT, 'target');
-  const bin = process.env.MARGINALIA_BIN ?? resolve(targetDir, 'debug/marginalia');
-  if (!existsSync(bin)) {
-    execFileSync('cargo', ['build', '-q', '-p', 'marginalia-cli'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  return bin;
-}
 
 function annotate(args: string[], input = ''): string {
   return execFileSync(cliBinary(), ['annotate', ...args], { input }).toString('utf8');

@@ -269,31 +269,24 @@ fn write_open(m: &Mark, first: bool, out: &mut String) {
 
 /// Escapes text content: `&`, `<`, `>`.
 pub fn escape_text(s: &str, out: &mut String) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
+    escape(s, false, out);
 }
 
 /// Escapes an attribute value: `&`, `<`, `>`, `"`, `'`.
 pub fn escape_attr(s: &str, out: &mut String) {
+    escape(s, true, out);
+}
+
+/// Writes `s` into `out` with `&`, `<`, `>` escaped, and quotes too when `quotes` is set.
+fn escape(s: &str, quotes: bool, out: &mut String) {
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
+            b'"' if quotes => "&quot;",
+            b'\'' if quotes => "&#39;",
             _ => continue,
         };
         out.push_str(&s[last..i]);
