@@ -1,8 +1,10 @@
 // End-to-end tests: the release build (dist/, built with --public-url /marginalia/) served from a
-// sub-path, driven in the system's Chromium (no browser download). CHROMIUM_PATH overrides it.
+// sub-path, driven in the system's Chromium (no browser download). CHROMIUM_PATH overrides it;
+// MARGINALIA_DIST serves another build folder than dist/ (e.g. `trunk build --dist /tmp/d`).
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8123);
+const dist = process.env.MARGINALIA_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/static-server.mjs ${port} dist`,
+    command: `node tests/e2e/static-server.mjs ${port} ${JSON.stringify(dist)}`,
     url: `http://127.0.0.1:${port}/marginalia/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SINGLE = resolve(ROOT, 'dist/marginalia.html');
+// The build folder the tests serve (playwright.config.ts): MARGINALIA_DIST, default dist/.
+const SINGLE = resolve(ROOT, process.env.MARGINALIA_DIST ?? 'dist', 'marginalia.html');
 const ARTICLE = readFileSync(
   resolve(ROOT, 'crates/marginalia-core/tests/fixtures/spotify-deal.txt'),
   'utf8',
@@ -19,7 +20,7 @@ let fileUrl = '';
 
 test.beforeAll(() => {
   if (!existsSync(SINGLE)) {
-    throw new Error('dist/marginalia.html is missing: run `node scripts/single-file.mjs` after the build');
+    throw new Error(`${SINGLE} is missing: run \`node scripts/single-file.mjs\` after the build`);
   }
   // Alone in a fresh folder: no sibling file it could quietly depend on.
   dir = mkdtempSync(join(tmpdir(), 'marginalia-offline-'));
