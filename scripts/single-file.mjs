@@ -4,8 +4,9 @@
 //
 // Reads the release build in dist/ (run `trunk build --release` first) and writes one HTML file:
 //   - the stylesheet inlined in a <style>;
-//   - the wasm-bindgen module and the wasm (base64) inlined in one <script type="module"> that
-//     starts the app from those bytes (nothing is fetched);
+//   - the wasm-bindgen module and marginalia-wasm.js (the wasm, gzip + base64, as the served page
+//     has it: scripts/inline-wasm.mjs) inlined in one <script type="module"> that starts the app
+//     from those bytes (nothing is fetched);
 //   - the favicon as a data: URI;
 //   - a Content-Security-Policy that allows exactly these inline contents by their SHA-256
 //     (no 'unsafe-inline'), WebAssembly compilation, and no connection of any kind.
@@ -19,7 +20,10 @@ const dist = resolve(process.argv[2] ?? 'dist');
 const need = (name) => {
   const path = join(dist, name);
   if (!existsSync(path)) {
-    console.error(`single-file: ${path} is missing; run \`trunk build --release\` first`);
+    console.error(
+      `single-file: ${path} is missing; run \`trunk build --release\` first (its post-build hook, ` +
+        'scripts/inline-wasm.mjs, writes marginalia-wasm.js)',
+    );
     process.exit(1);
   }
   return path;
@@ -28,7 +32,7 @@ const need = (name) => {
 let html = readFileSync(need('index.html'), 'utf8');
 const css = readFileSync(need('main.css'), 'utf8');
 const bindgen = readFileSync(need('marginalia-web.js'), 'utf8');
-const wasm = readFileSync(need('marginalia-web_bg.wasm'));
+const wasmModule = readFileSync(need('marginalia-wasm.js'), 'utf8');
 const favicon = existsSync(join(dist, 'favicon.svg')) ? readFileSync(join(dist, 'favicon.svg')) : null;
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -52,25 +56,32 @@ if (!exportLine.test(bindgen)) {
   process.exit(1);
 }
 const body = bindgen.replace(exportLine, '');
+// marginalia-wasm.js, made into a function body that returns its one export (its own names stay
+// out of the wasm-bindgen module's scope).
+const wasmExport = /^export async function wasmBytes\(/m;
+const wasmExports = wasmModule.match(/^(?:import|export)\b.*$/gm) ?? [];
+if (wasmExports.length !== 1 || !wasmExport.test(wasmExports[0])) {
+  console.error(`single-file: marginalia-wasm.js should export wasmBytes and nothing else, import nothing; found: ${wasmExports.join(' | ')}`);
+  process.exit(1);
+}
+const wasmBody = wasmModule.replace(wasmExport, 'async function wasmBytes(');
 const script = `${body}
 // --- single-file start-up (scripts/single-file.mjs): the wasm is inlined, nothing is fetched.
-const __marginalia_wasm_b64 = "${wasm.toString('base64')}";
-function __marginalia_bytes(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-  const raw = atob(b64);
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  return bytes;
-}
-__wbg_init({ module_or_path: __marginalia_bytes(__marginalia_wasm_b64) }).catch((error) => {
-  const message = document.createElement('p');
-  message.className = 'fatal';
-  message.setAttribute('role', 'alert');
-  message.textContent =
-    'Marginalia could not start in this browser (' + String(error) + '). ' +
-    'It needs a current browser with WebAssembly.';
-  document.body.prepend(message);
-});
+const __marginalia_wasm_bytes = (() => {
+${wasmBody}
+return wasmBytes;
+})();
+__marginalia_wasm_bytes()
+  .then((bytes) => __wbg_init({ module_or_path: bytes }))
+  .catch((error) => {
+    const message = document.createElement('p');
+    message.className = 'fatal';
+    message.setAttribute('role', 'alert');
+    message.textContent =
+      'Marginalia could not start in this browser (' + String(error) + '). ' +
+      'It needs a current browser with WebAssembly.';
+    document.body.prepend(message);
+  });
 `;
 // `</script` inside the module text would end the element early.
 if (/<\/script/i.test(script)) {
@@ -123,5 +134,5 @@ if (leftovers) {
 const out = join(dist, 'marginalia.html');
 writeFileSync(out, html);
 console.log(
-  `single-file: wrote ${out} (${html.length} bytes; wasm ${wasm.length} bytes inlined as base64)`,
+  `single-file: wrote ${out} (${html.length} bytes; marginalia-wasm.js, ${wasmModule.length} bytes, inlined)`,
 );

@@ -1,8 +1,9 @@
 // End-to-end: nothing leaves the browser. Every request the page makes is recorded while a
 // person loads the page, pastes, corrects, exports, toggles and reloads; the only requests
 // allowed are the page's own static files while it loads, and blob:/data: URLs (downloads).
-// The page's Content-Security-Policy is checked, and shown to block a connection to another
-// origin.
+// The page's Content-Security-Policy is checked (`connect-src 'none'`: the wasm is inlined in
+// marginalia-wasm.js, so the page needs no connection at all), and shown to refuse every kind
+// of connection, to another origin and to the page's own.
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ const STATIC_FILES = new Set([
   'favicon.svg',
   'loader.js',
   'marginalia-web.js',
-  'marginalia-web_bg.wasm',
+  'marginalia-wasm.js',
 ]);
 
 interface Logged {
@@ -69,7 +70,9 @@ test('paste, correct, export, toggle and reload: no request but our own files at
   await page.goto('');
   await loaded(page);
   const atLoad = log.filter((l) => l.via === 'page').map((l) => l.url);
-  expect(atLoad.some((u) => u.endsWith('.wasm'))).toBe(true);
+  // The wasm comes inside a script (marginalia-wasm.js), not as a fetched .wasm file.
+  expect(atLoad.some((u) => u.endsWith('/marginalia-wasm.js'))).toBe(true);
+  expect(atLoad.filter((u) => u.endsWith('.wasm'))).toEqual([]);
   state.phase = 'use';
 
   // Paste.
@@ -132,9 +135,11 @@ test('the page CSP forbids other hosts, inline code and plugins', async ({ page 
       .map(([name, ...values]) => [name, values]),
   );
   expect(directives.get('default-src')).toEqual(["'none'"]);
-  // The loader fetches our own .wasm, so connections are limited to the page's own origin.
-  expect(directives.get('connect-src')).toEqual(["'self'"]);
+  // No connection of any kind, not even to the page's own origin (the single file's policy too).
+  expect(csp).toContain("connect-src 'none'");
+  expect(directives.get('connect-src')).toEqual(["'none'"]);
   expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  expect(directives.get('worker-src')).toEqual(["'self'"]);
   expect(directives.get('style-src')).toEqual(["'self'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(directives.get('base-uri')).toEqual(["'none'"]);
@@ -149,37 +154,113 @@ test('the page CSP forbids other hosts, inline code and plugins', async ({ page 
   expect(directives.get('font-src')).toBeUndefined();
 });
 
-test('a connection to another origin is blocked by the CSP', async ({ page }) => {
+test('every kind of connection, to another origin and to our own, is refused by the CSP', async ({
+  page,
+  baseURL,
+}) => {
   const { log } = await recordAll(page);
   const responses: string[] = [];
   page.on('response', (r) => responses.push(r.url()));
   await page.goto('');
   await loaded(page);
-  const result = await page.evaluate(async () => {
+  const own = new URL(baseURL!);
+  const targets = {
+    remote: { http: 'http://127.0.0.2:9/probe', ws: 'ws://127.0.0.2:9/probe' },
+    self: { http: `${own.origin}${own.pathname}probe`, ws: `ws://${own.host}${own.pathname}probe` },
+  };
+  const result = await page.evaluate(async (targets) => {
     const violations: string[] = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
     );
-    const fetched = await fetch('http://127.0.0.2:9/').then(
-      () => 'ok',
-      () => 'blocked',
-    );
-    const image = await new Promise<string>((done) => {
+    /** 'ok' if the attempt succeeded, 'blocked' if it threw or failed. */
+    const attempt = (start: (ok: () => void, fail: () => void) => void) =>
+      new Promise<string>((done) => {
+        setTimeout(() => done('timeout'), 5000);
+        try {
+          start(
+            () => done('ok'),
+            () => done('blocked'),
+          );
+        } catch {
+          done('blocked');
+        }
+      });
+    const outcomes: Record<string, Record<string, string>> = {};
+    for (const [where, { http, ws }] of Object.entries(targets)) {
+      outcomes[where] = {
+        fetch: await fetch(`${http}/fetch`).then(
+          () => 'ok',
+          () => 'blocked',
+        ),
+        xhr: await attempt((ok, fail) => {
+          const xhr = new XMLHttpRequest();
+          xhr.onload = ok;
+          xhr.onerror = fail;
+          xhr.open('GET', `${http}/xhr`);
+          xhr.send();
+        }),
+        websocket: await attempt((ok, fail) => {
+          const socket = new WebSocket(`${ws}/websocket`);
+          socket.onopen = ok;
+          socket.onerror = fail;
+        }),
+        eventsource: await attempt((ok, fail) => {
+          const source = new EventSource(`${http}/eventsource`);
+          source.onopen = ok;
+          source.onerror = () => {
+            source.close();
+            fail();
+          };
+        }),
+        // sendBeacon only says whether it queued the beacon; the violation below proves the refusal.
+        beacon: navigator.sendBeacon(`${http}/beacon`, 'x') ? 'queued' : 'blocked',
+      };
+    }
+    // Images from our own origin are allowed (img-src 'self', for the favicon); from others not.
+    outcomes.remote.image = await attempt((ok, fail) => {
       const img = new Image();
-      img.onload = () => done('ok');
-      img.onerror = () => done('blocked');
-      img.src = 'http://127.0.0.2:9/pixel.png';
+      img.onload = ok;
+      img.onerror = fail;
+      img.src = `${targets.remote.http}/image.png`;
     });
-    const beacon = navigator.sendBeacon('http://127.0.0.2:9/beacon', 'x');
-    await new Promise((r) => setTimeout(r, 200));
-    return { fetched, image, beacon, violations };
-  });
-  expect(result.fetched).toBe('blocked');
-  expect(result.image).toBe('blocked');
-  expect(result.violations.some((v) => v.startsWith('connect-src http://127.0.0.2:9'))).toBe(true);
-  expect(result.violations.some((v) => v.startsWith('img-src http://127.0.0.2:9'))).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    return { outcomes, violations };
+  }, targets);
+
+  for (const where of ['remote', 'self'] as const) {
+    const { http, ws } = targets[where];
+    const got = result.outcomes[where];
+    for (const kind of ['fetch', 'xhr', 'websocket', 'eventsource']) {
+      expect(got[kind], `${kind} to ${where}`).toBe('blocked');
+    }
+    const urls = ['fetch', 'xhr', 'eventsource', 'beacon'].map((k) => `${http}/${k}`);
+    for (const url of [...urls, `${ws}/websocket`]) {
+      expect(result.violations, `no connect-src violation for ${url}`).toContain(`connect-src ${url}`);
+    }
+  }
+  expect(result.outcomes.remote.image).toBe('blocked');
+  expect(result.violations).toContain(`img-src ${targets.remote.http}/image.png`);
   // None of them reached the network: the browser refused them before any connection (the
   // route, which sees every request that goes out, never saw one; none got a response).
-  expect(log.filter((l) => l.via === 'route' && l.url.includes('127.0.0.2'))).toEqual([]);
-  expect(responses.filter((u) => u.includes('127.0.0.2'))).toEqual([]);
+  expect(log.filter((l) => l.via === 'route' && l.url.includes('/probe'))).toEqual([]);
+  expect(responses.filter((u) => u.includes('/probe'))).toEqual([]);
+});
+
+test('a browser that cannot unpack the inlined wasm gets a clear message, and still no request', async ({
+  page,
+  baseURL,
+}) => {
+  const { log } = await recordAll(page);
+  // As in a browser without DecompressionStream (marginalia-wasm.js needs it to unpack the wasm).
+  await page.addInitScript(() => {
+    delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  });
+  await page.goto('');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Marginalia could not start in this browser');
+  await expect(alert).toContainText('DecompressionStream');
+  await expect(page.getByTestId('input')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  checkLog(log, baseURL!);
 });
