@@ -51,15 +51,23 @@
 //!   `Rep. Gwen Moore`) or a noun phrase (`a spokeswoman`, `officials`). Names inside
 //!   quotations are never speakers.
 //! - `he`/`she` resolve to a person named earlier in the same sentence (`Lynch said she
-//!   recalled…`); else to the later of the last person starting a sentence and the last person
-//!   named as a speaker; else to the last PER entity; without entities, to the nearest run of
-//!   two or more capitalised words. `it` and `the company` (and other organisation nouns)
-//!   resolve to the last ORG entity; `they`, `we`, `I` stay unresolved.
+//!   recalled…`); else to the later of the last salient person (one opening a sentence, after
+//!   at most a short title or description: `Former President Bill Clinton agreed`; or one next
+//!   to a reporting verb: `said Alan Abramowitz`, `Clinton told`) within a few paragraphs and
+//!   the last person named as a speaker; else to the last PER entity; without entities, to the
+//!   nearest run of two or more capitalised words. A person of the pronoun's gender is
+//!   preferred when the text tells it by a given name or title (`Hillary Clinton`, `Mr. Holt`,
+//!   see `lexicon/quotes_given_names.txt`); a surname given both genders tells none. `it` and `the company` (and other organisation nouns)
+//!   resolve to the last ORG entity; `they`, `we`, `I` stay unresolved and are the speaker as
+//!   written (the pronoun's own span).
 //! - A speech quotation with no attribution of its own that starts a sentence takes the speaker
 //!   of the previous attributed quotation in the same paragraph (`“…,” said Ek. “…”`); one right
 //!   before an attributed quotation takes that one's speaker.
 //!
 //! **Patterns**, tried in order:
+//! 0. In a headline (a title-case sentence opening a paragraph), a quotation is speech by the
+//!    name before a colon (`Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP`) or
+//!    before a capitalised reporting verb (`Chris Christie Calls Hillary Clinton ‘A Disgrace’`).
 //! 1. A title of three or more capitalised words is a term, whatever follows.
 //! 2. `“…,” said X`, `“…,” X said`, `“…?” asked X`, `“…,” as X put it`: the quotation must end
 //!    a clause (a comma, `?`, `!` or dash inside or just after the marks).
@@ -84,6 +92,7 @@
 //! Cues are English reporting verbs (and `according to`), matched in lower case.
 
 mod attrib;
+mod gender;
 mod lexicon;
 mod pairs;
 

@@ -1,6 +1,7 @@
 //! Who said it: cues (reporting verbs) and speakers around a paired quotation, and whether it is
 //! speech or a quoted term.
 
+use super::gender::{self, Gender, Genders};
 use super::lexicon::{
     cue_words, is_determiner, is_name_connector, is_naming, is_not_name, is_org_noun,
     is_participle, pronoun, Pronoun,
@@ -11,10 +12,14 @@ use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
 use std::cell::Cell;
 
+mod headline;
+
 /// How far back (in entities) to look for a pronoun's antecedent.
 const ENTITY_LOOKBACK: usize = 400;
-/// How far back (in entities) to look for a person starting a sentence.
-const SUBJECT_LOOKBACK: usize = 100;
+/// How far back (in bytes) a salient person stays the likely antecedent of `he` or `she`.
+const SALIENT_REACH: usize = 800;
+/// Most words allowed before a person who opens a sentence (`Former President Bill Clinton`).
+const SUBJECT_PREFIX: usize = 5;
 /// How far back (in tokens) to look for a name when there is no entity.
 const NAME_LOOKBACK: usize = 250;
 /// Longest stretch (in tokens) between a cue and a quotation in the same sentence.
@@ -40,6 +45,11 @@ pub(super) struct Attributor<'i, 'a> {
     quoted: Vec<bool>,
     /// The last person named as a speaker so far (quotations are attributed in text order).
     last_person: Cell<Option<Span>>,
+    /// PER entities in a speaker's position outside quotations (see [`Attributor::is_salient`]),
+    /// sorted by start: the antecedents `he` and `she` prefer.
+    salient: Vec<Span>,
+    /// The gender the text gives each surname (`he` and `she` agree with their antecedent).
+    genders: Genders<'a>,
 }
 
 /// Counts about a quotation's words.
@@ -69,14 +79,120 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 flags.fill(true);
             }
         }
-        Attributor {
+        let mut attributor = Attributor {
             index,
             text: index.text(),
             toks,
             ents,
             quoted,
             last_person: Cell::new(None),
+            salient: Vec::new(),
+            genders: Genders::default(),
+        };
+        attributor.salient = attributor.salient_people();
+        attributor.genders = attributor.people_genders();
+        attributor
+    }
+
+    /// The gender of every person the text names with a given name or a title (`Hillary
+    /// Clinton`, `Mr. Trump`).
+    fn people_genders(&self) -> Genders<'a> {
+        let mut genders = Genders::default();
+        for e in self.ents.iter().filter(|e| e.label == Label::Per) {
+            let name = e.span.slice(self.text);
+            let a = self.index.token_at_or_after(e.span.start);
+            let title = match a.checked_sub(1).map(|p| self.word(p)) {
+                Some(".") => a.checked_sub(2).map_or("", |p| self.word(p)),
+                Some(w) => w,
+                None => "",
+            };
+            let first = name.split_whitespace().next().unwrap_or("");
+            if let Some(g) = gender::of_word(first).or_else(|| gender::of_word(title)) {
+                genders.record(name, g);
+            }
         }
+        genders
+    }
+
+    /// True when the person at `span` may be what a pronoun of `gender` refers to.
+    fn agrees(&self, span: Span, gender: Option<Gender>) -> bool {
+        gender.is_none_or(|g| self.genders.agrees(span.slice(self.text), g))
+    }
+
+    /// The PER entities that are salient (see [`Attributor::is_salient`]), in text order.
+    fn salient_people(&self) -> Vec<Span> {
+        self.ents
+            .iter()
+            .filter(|e| e.label == Label::Per && self.is_salient(e.span))
+            .map(|e| e.span)
+            .collect()
+    }
+
+    /// True when the person at `span` (outside quotations) is in a speaker's position: opening
+    /// its sentence (`Former President Bill Clinton agreed`), right before a reporting verb
+    /// (`In an interview, Clinton said`) or right after one (`said Alan Abramowitz`, `according
+    /// to Sen. Ted Cruz`).
+    fn is_salient(&self, span: Span) -> bool {
+        let a = self.index.token_at_or_after(span.start);
+        if self.in_quote(a) {
+            return false;
+        }
+        let after = self.index.token_at_or_after(span.end);
+        self.opens_sentence(a) || self.cue_follows(after) || self.cue_precedes(a)
+    }
+
+    /// True when at most a short title or description comes between the start of token `a`'s
+    /// sentence and `a`: `Sen. Ted Cruz`, `Republican presidential candidate Marco Rubio`.
+    fn opens_sentence(&self, a: usize) -> bool {
+        let Some(sentence) = self
+            .toks
+            .get(a)
+            .and_then(|t| self.index.sentences().get(t.sentence))
+        else {
+            return false;
+        };
+        let mut start = sentence.tokens.start;
+        while start < a && self.is_punct(start) && !self.is_abbrev_dot(start) {
+            start += 1; // an opening dash or bracket
+        }
+        a >= start
+            && a - start <= SUBJECT_PREFIX
+            && (start..a).all(|k| {
+                let w = self.word(k);
+                if self.is_punct(k) {
+                    return self.is_abbrev_dot(k);
+                }
+                let lower = w.to_lowercase();
+                !is_not_name(w)
+                    && !is_preposition(&lower)
+                    && !is_aux_or_adverb(&lower)
+                    && !matches!(lower.as_str(), "and" | "or" | "but" | "that" | "who")
+                    && self.cue_at(k) == 0
+            })
+    }
+
+    /// True when a reporting verb starts at token `b`, after at most two auxiliaries or adverbs
+    /// (`Clinton has repeatedly said`).
+    fn cue_follows(&self, b: usize) -> bool {
+        (b..b + 3)
+            .take_while(|&k| k == b || is_aux_or_adverb(self.word(k - 1)))
+            .any(|k| self.cue_at(k) > 0 && !self.in_quote(k))
+    }
+
+    /// True when a reporting verb ends right before token `a`, or before a title (`said Sen.
+    /// Ted Cruz`, `according to Rep. Gwen Moore`).
+    fn cue_precedes(&self, a: usize) -> bool {
+        let mut k = a;
+        while k > 0 && a - k < 3 && (self.is_abbrev_dot(k - 1) || is_title(self.word(k - 1))) {
+            k -= 1;
+        }
+        let Some(v) = k.checked_sub(1) else {
+            return false;
+        };
+        if self.in_quote(v) {
+            return false;
+        }
+        self.cue_at(v) == 1 || (v > 0 && self.cue_at(v - 1) == 2)
     }
 
     /// True when token `k` lies inside a quotation (marks included).
@@ -259,6 +375,9 @@ impl<'i, 'a> Attributor<'i, 'a> {
             cue: None,
             starts_sentence,
         };
+        if let Some((cue, speaker)) = self.headline(g.open) {
+            return speech(Some(speaker), cue);
+        }
         if shape.title && shape.words >= 3 {
             // `On “The Steve Harvey Morning Show,” the nominee said`: a title, whatever follows.
             return term;
@@ -912,42 +1031,53 @@ impl<'i, 'a> Attributor<'i, 'a> {
     fn resolve(&self, k: usize, p: Pronoun) -> Option<Span> {
         let at = self.toks.get(k)?.span.start;
         match p {
-            Pronoun::Person => self
-                .sentence_subject_before(k)
-                .or_else(|| self.salient_person_before(k))
-                .or_else(|| self.last_entity_before(at, Label::Per))
-                .or_else(|| self.name_before(k)),
+            // A person of the pronoun's gender if there is one (`she` after `Mr. Holt` and `Ms.
+            // Lynch` is Lynch), else any person: the gender of a name is only a guess.
+            Pronoun::Person => gender::of_pronoun(self.word(k))
+                .and_then(|g| self.antecedent(k, Some(g)))
+                .or_else(|| self.antecedent(k, None)),
             Pronoun::Thing => self.last_entity_before(at, Label::Org),
-            Pronoun::Other => None,
+            // `I said`, `they wrote`: the speaker as written.
+            Pronoun::Other => self.span_of(k, k),
         }
+    }
+
+    /// The person `he` or `she` at token `k` refers to, of gender `g` when given: a person
+    /// earlier in its sentence, else the latest salient person or speaker, else the last person
+    /// named.
+    fn antecedent(&self, k: usize, g: Option<Gender>) -> Option<Span> {
+        let at = self.toks.get(k)?.span.start;
+        self.sentence_subject_before(k, g)
+            .or_else(|| self.salient_person_before(k, g))
+            .or_else(|| self.last_person_before(at, g))
+            .or_else(|| self.name_before(k))
     }
 
     /// The latest of: the last person starting a sentence (a subject) and the last person named
     /// as a speaker, before token `k`. `He said` after `Trump says he is making a demand. His
     /// audio was quieter than Clinton’s.` is Trump, not Clinton.
-    fn salient_person_before(&self, k: usize) -> Option<Span> {
+    fn salient_person_before(&self, k: usize, g: Option<Gender>) -> Option<Span> {
         let at = self.toks.get(k)?.span.start;
-        let i = self.ents.partition_point(|e| e.span.start < at);
+        let i = self.salient.partition_point(|s| s.start < at);
         let subject = self
-            .ents
+            .salient
             .get(..i)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .take(SUBJECT_LOOKBACK)
-            .find(|e| {
-                e.label == Label::Per && e.span.end <= at && {
-                    let t = self.index.token_at_or_after(e.span.start);
-                    self.index.is_sentence_initial(t) && !self.in_quote(t)
-                }
-            })
-            .map(|e| e.span);
+            .take(ENTITY_LOOKBACK)
+            .take_while(|s| s.end + SALIENT_REACH >= at)
+            .find(|s| s.end <= at && self.agrees(**s, g))
+            .copied();
         let subject = if self.ents.is_empty() {
             self.sentence_initial_name_before(k)
         } else {
             subject
         };
-        let speaker = self.last_person.get().filter(|s| s.end <= at);
+        let speaker = self
+            .last_person
+            .get()
+            .filter(|s| s.end <= at && self.agrees(*s, g));
         match (subject, speaker) {
             (Some(a), Some(b)) => Some(if a.start >= b.start { a } else { b }),
             (a, b) => a.or(b),
@@ -983,7 +1113,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
 
     /// A person named earlier in the sentence of the pronoun at `k`, outside quotations: `Lynch
     /// said she recalled`. The first PER entity, or without entities the first name run.
-    fn sentence_subject_before(&self, k: usize) -> Option<Span> {
+    fn sentence_subject_before(&self, k: usize, g: Option<Gender>) -> Option<Span> {
         let sentence = self.index.sentences().get(self.toks.get(k)?.sentence)?;
         let lo = sentence.tokens.start.max(k.saturating_sub(SENTENCE_WINDOW));
         if lo >= k {
@@ -1000,6 +1130,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 .take_while(|e| e.span.end <= region.end)
                 .find(|e| {
                     e.label == Label::Per
+                        && self.agrees(e.span, g)
                         && !self.in_quote(self.index.token_at_or_after(e.span.start))
                 })
                 .map(|e| e.span);
@@ -1075,6 +1206,25 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
         }
         per.or(org)
+    }
+
+    /// The last PER entity ending at or before byte `at` that a pronoun of gender `g` may
+    /// refer to.
+    fn last_person_before(&self, at: usize, g: Option<Gender>) -> Option<Span> {
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        self.ents
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(ENTITY_LOOKBACK)
+            .find(|e| {
+                e.label == Label::Per
+                    && e.span.end <= at
+                    && self.agrees(e.span, g)
+                    && !self.in_quote(self.index.token_at_or_after(e.span.start))
+            })
+            .map(|e| e.span)
     }
 
     /// The last entity of `label` ending at or before byte `at`.

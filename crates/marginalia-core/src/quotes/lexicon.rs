@@ -138,6 +138,18 @@ fn is_cue_verb(word: &str) -> bool {
             | "mocked"
             | "chanted"
             | "read"
+            | "reads"
+            | "answered"
+            | "answers"
+            | "assured"
+            | "echoed"
+            | "proclaimed"
+            | "wondered"
+            | "mused"
+            | "elaborated"
+            | "fumed"
+            | "declaring"
+            | "surmised"
     )
 }
 
@@ -206,7 +218,7 @@ pub(super) enum Pronoun {
     Person,
     /// `it`: the last named organisation.
     Thing,
-    /// `they`, `we`, `I`, `you`: not resolved.
+    /// `they`, `we`, `I`, `you`: not resolved, the pronoun itself is the speaker.
     Other,
 }
 

@@ -766,8 +766,107 @@ const ROWS: &[Row] = &[
         Both,
         &[("One.", S, None, None), ("Two.", S, None, None)],
     ),
+    // --- Pronoun antecedents: salience, gender, unresolved pronouns.
+    (
+        "he refers to a subject after a title or description",
+        "Donald Trump spoke first. Former President Bill Clinton agreed with Obama’s analysis. \
+         “Iowa happened,” he said.",
+        &[("Donald Trump", 0, Per), ("Bill Clinton", 0, Per), ("Obama", 0, Per)],
+        Only,
+        &[("Iowa happened,", S, Some("Bill Clinton"), Some("said"))],
+    ),
+    (
+        "he refers to a person named after a reporting verb",
+        "“It’s a wipeout,” said Rick Wilson. The base is shrinking, said Alan Abramowitz, a \
+         demographer at Emory University. “He’s trying to appeal to displacement,” he said.",
+        &[
+            ("Rick Wilson", 0, Per),
+            ("Alan Abramowitz", 0, Per),
+            ("Emory University", 0, Org),
+        ],
+        Only,
+        &[
+            ("It’s a wipeout,", S, Some("Rick Wilson"), Some("said")),
+            (
+                "He’s trying to appeal to displacement,",
+                S,
+                Some("Alan Abramowitz"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
+        "she skips a man the text names with a male given name",
+        "Hillary Clinton spoke after Bernie Sanders. Sanders told reporters he was proud. \
+         “We fought hard,” she said.",
+        &[
+            ("Hillary Clinton", 0, Per),
+            ("Bernie Sanders", 0, Per),
+            ("Sanders", 1, Per),
+        ],
+        Only,
+        &[("We fought hard,", S, Some("Hillary Clinton"), Some("said"))],
+    ),
+    (
+        "he skips a woman the text names with a title",
+        "Mr. Holt asked the question. Ms. Lynch answered first. “It was fair,” he said.",
+        &[("Holt", 0, Per), ("Lynch", 0, Per)],
+        Only,
+        &[("It was fair,", S, Some("Holt"), Some("said"))],
+    ),
+    (
+        "they and I are the speaker as written",
+        "“We fought hard,” they said. “I am not shy,” I said.",
+        &[],
+        Both,
+        &[
+            ("We fought hard,", S, Some("they"), Some("said")),
+            ("I am not shy,", S, Some("I"), Some("said")),
+        ],
+    ),
+    (
+        "a document as the speaker of reads",
+        "“From Seattle to Houston, we see hope,” the letter reads.",
+        &[],
+        Both,
+        &[(
+            "From Seattle to Houston, we see hope,",
+            S,
+            Some("the letter"),
+            Some("reads"),
+        )],
+    ),
+    // --- Headlines: a title-case line is not a title; its quotations are someone's words.
+    (
+        "headline naming the speaker before a colon",
+        "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance to Win.\n\n\
+         Lindsey Graham spoke on Thursday.",
+        &[
+            ("Graham", 0, Per),
+            ("Trump", 0, Per),
+            ("GOP", 0, Org),
+            ("Lindsey Graham", 0, Per),
+        ],
+        Both,
+        &[("Incredibly Hateful Rhetoric", S, Some("Graham"), None)],
+    ),
+    (
+        "headline with a capitalised reporting verb",
+        "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Comments.\n\n\
+         The governor spoke on Monday.",
+        &[("Chris Christie", 0, Per), ("Hillary Clinton", 0, Per)],
+        Both,
+        &[("A Disgrace", S, Some("Chris Christie"), Some("Calls"))],
+    ),
+    (
+        "headline with the speaker and verb after the quotation",
+        "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.\n\n\
+         The senator spoke on Monday.",
+        &[("Trump", 0, Per), ("Lindsey Graham", 0, Per)],
+        Both,
+        &[("The Dealmaker", S, Some("Lindsey Graham"), Some("Says"))],
+    ),
 ];
-
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
     let mut out: Vec<Annotation> = ents

@@ -1,0 +1,80 @@
+//! Headlines: a quotation inside a title-case line (`Graham: Trump’s ‘Incredibly Hateful
+//! Rhetoric’ Destroying GOP’s Chance`, `Chris Christie Calls Hillary Clinton ‘A Disgrace’`) is
+//! the words of the person the headline names, not a title.
+
+use super::super::lexicon::{cue_words, is_not_name};
+use super::Attributor;
+use crate::span::Span;
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// Most tokens before the colon of `Name: …` in a headline.
+const NAME_BEFORE_COLON: usize = 6;
+
+impl Attributor<'_, '_> {
+    /// The speaker (and cue, when the headline has a verb) of a quotation opening at token `o`
+    /// inside a headline: a title-case sentence starting a paragraph. `None` elsewhere.
+    pub(super) fn headline(&self, o: usize) -> Option<(Option<Span>, Span)> {
+        let line = self.headline_tokens(o)?;
+        if let Some(colon) = line
+            .clone()
+            .take_while(|&k| k < o)
+            .find(|&k| self.word(k) == ":")
+        {
+            if let Some(speaker) = self.name_before_colon(line.start, colon) {
+                return Some((None, speaker));
+            }
+        }
+        self.headline_cue(line, o)
+    }
+
+    /// The tokens of the sentence holding token `o` when it is a headline: it starts a
+    /// paragraph and its longer words outside quotations are capitalised.
+    fn headline_tokens(&self, o: usize) -> Option<Range<usize>> {
+        let sentence = self.index.sentences().get(self.toks.get(o)?.sentence)?;
+        if !sentence.starts_paragraph && sentence.tokens.start > 0 {
+            return None;
+        }
+        let (mut long, mut capitalised) = (0usize, 0usize);
+        for k in sentence.tokens.clone() {
+            let t = self.toks.get(k)?;
+            if t.kind != TokenKind::Word || self.in_quote(k) || self.word(k).chars().count() < 4 {
+                continue;
+            }
+            long += 1;
+            capitalised += usize::from(t.is_capitalised(self.text));
+        }
+        (long >= 2 && capitalised * 4 >= long * 3).then(|| sentence.tokens.clone())
+    }
+
+    /// `Graham:` or `Dr. Ben Carson:` opening a headline: the entity or the words before the
+    /// colon, when they are a short name without a verb.
+    fn name_before_colon(&self, start: usize, colon: usize) -> Option<Span> {
+        if colon <= start || colon - start > NAME_BEFORE_COLON {
+            return None;
+        }
+        let words_only = (start..colon).all(|k| !self.is_punct(k) || self.is_abbrev_dot(k));
+        if !words_only || !self.is_name_word(start) || is_not_name(self.word(start)) {
+            return None;
+        }
+        let region = self.span_of(start, colon - 1)?;
+        self.entity_in(region, false).or(Some(region))
+    }
+
+    /// A capitalised reporting verb in the headline (`Calls`, `Says`), outside quotations: the
+    /// name right before it speaks.
+    fn headline_cue(&self, line: Range<usize>, o: usize) -> Option<(Option<Span>, Span)> {
+        let start = line.start;
+        for v in line.filter(|&k| k > start && k != o && !self.in_quote(k)) {
+            let word = self.word(v).to_lowercase();
+            let next = self.word(v + 1).to_lowercase();
+            if self.toks.get(v)?.kind != TokenKind::Word || cue_words(&word, &next) != 1 {
+                continue;
+            }
+            let a = self.name_run_to(start, v - 1)?;
+            let speaker = self.name_span(a, v - 1)?;
+            return Some((self.span_of(v, v), speaker));
+        }
+        None
+    }
+}
