@@ -408,6 +408,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 return speech(speaker, Some(cue));
             }
         }
+        if !shape.sentence_initial {
+            if let Some(speaker) = self.person_opening_sentence(g.open) {
+                return speech(Some(speaker), None);
+            }
+        }
         // Speech: a clause after a colon, more than four words, inner sentence punctuation, or
         // a capitalised sentence of its own with final punctuation (`“No way.”`).
         let speech_like = (shape.after_colon && shape.words >= 2)
@@ -599,6 +604,37 @@ impl<'i, 'a> Attributor<'i, 'a> {
         }
         let speaker = self.speaker_before(from, v, false)?;
         Some((cue, Some(speaker)))
+    }
+
+    /// The person opening the sentence of a partial quotation that opens at token `o` without a
+    /// reporting verb: `Cruz called Trump a “bully”`, `Reid has gone after Trump as a “human
+    /// leech”`, `He calls it a “fundamental mistake”`. A news sentence about a person quotes
+    /// that person. Not after `so-called`.
+    fn person_opening_sentence(&self, o: usize) -> Option<Span> {
+        let sentence = self.index.sentences().get(self.toks.get(o)?.sentence)?;
+        let start = (sentence.tokens.start..o).find(|&k| !self.is_punct(k))?;
+        if o.checked_sub(1)
+            .is_some_and(|p| self.word(p).eq_ignore_ascii_case("so-called"))
+        {
+            return None;
+        }
+        if gender::of_pronoun(self.word(start)).is_some() {
+            return self.resolve(start, Pronoun::Person);
+        }
+        let from = self.toks.get(start)?.span.start;
+        let to = self.toks.get(o)?.span.start;
+        let i = self.ents.partition_point(|e| e.span.start < from);
+        self.ents
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|e| e.span.end <= to)
+            .take(2)
+            .find(|e| {
+                e.label == Label::Per
+                    && self.opens_sentence(self.index.token_at_or_after(e.span.start))
+            })
+            .map(|e| e.span)
     }
 
     /// `according to X` in the quotation's sentences.

@@ -866,6 +866,35 @@ const ROWS: &[Row] = &[
         Both,
         &[("The Dealmaker", S, Some("Lindsey Graham"), Some("Says"))],
     ),
+    // --- Partial quotations in a sentence about a person, without a reporting verb.
+    (
+        "a person opening the sentence is the speaker of a partial quotation",
+        "Senator Harry Reid has gone after Trump as a “human leech” for weeks.",
+        &[("Harry Reid", 0, Per), ("Trump", 0, Per)],
+        Only,
+        &[("human leech", S, Some("Harry Reid"), None)],
+    ),
+    (
+        "a pronoun opening the sentence resolves for a partial quotation",
+        "Trump spoke in Ohio. He bragged about his “tremendous” crowds.",
+        &[("Trump", 0, Per)],
+        Only,
+        &[("tremendous", S, Some("Trump"), None)],
+    ),
+    (
+        "so-called stays a term after a person",
+        "Ek rejected the so-called “streaming tax” on Monday.",
+        &[("Ek", 0, Per)],
+        Both,
+        &[("streaming tax", T, None, None)],
+    ),
+    (
+        "an organisation opening the sentence does not make speech",
+        "Spotify rated the plan as “fair” last year.",
+        &[("Spotify", 0, Org)],
+        Both,
+        &[("fair", T, None, None)],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
