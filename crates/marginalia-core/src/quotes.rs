@@ -84,7 +84,8 @@
 //! 8. A short name before a colon with no verb (headlines, captions): `Spotify boss: ‘We pay
 //!    artists fairly’` is speech by `Spotify boss` (or the PER/ORG entity in it), without cue.
 //! 9. A cue later in the quotation's sentence, for two or more words: `“I have admiration for
-//!    the mechanics” of the plan, Mr. Holtz-Eakin said`.
+//!    the mechanics” of the plan, Mr. Holtz-Eakin said`. After a comma the speaker follows the
+//!    verb (`… in the 2008 primary, said professor Paul Beck`), except after `told` or `asked`.
 //! 10. A partial quotation (not starting its sentence) in a sentence opened by a person,
 //!     after at most a short title or description, or by `he`/`she`: `Senator Harry Reid has
 //!     gone after Trump as a “human leech”` is speech by Harry Reid, without cue. Not after

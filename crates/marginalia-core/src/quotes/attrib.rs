@@ -602,6 +602,14 @@ impl<'i, 'a> Attributor<'i, 'a> {
         if n == 2 && self.word(v).eq_ignore_ascii_case("according") {
             return Some((cue, self.speaker_after(v + 2)));
         }
+        // `…, said Ohio State University professor Paul Beck`: the speaker follows the verb
+        // (not after `told` or `asked`, whose object follows: `…, told The Huffington Post`).
+        let takes_object = matches!(self.word(v), "told" | "tells" | "asked" | "asks");
+        if self.word(v - 1) == "," && !takes_object {
+            if let Some(speaker) = self.speaker_after(v + n) {
+                return Some((cue, Some(speaker)));
+            }
+        }
         let speaker = self.speaker_before(from, v, false)?;
         Some((cue, Some(speaker)))
     }

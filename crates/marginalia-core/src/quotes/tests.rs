@@ -895,6 +895,32 @@ const ROWS: &[Row] = &[
         Both,
         &[("fair", T, None, None)],
     ),
+    // --- A cue later in the sentence after a comma: the speaker follows it.
+    (
+        "inverted cue after a partial quotation",
+        "Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said \
+         Ohio State University professor Paul Beck.",
+        &[
+            ("Clinton", 0, Per),
+            ("Ohio State University", 0, Org),
+            ("Paul Beck", 0, Per),
+        ],
+        Both,
+        &[(
+            "drew quite well from white, working-class Democrats",
+            S,
+            Some("Paul Beck"),
+            Some("said"),
+        )],
+    ),
+    (
+        "told after a comma keeps the speaker before it",
+        "“The narrative is everywhere,” Malkia Cyril, the director of a media group that \
+         campaigns on it, told The Huffington Post.",
+        &[("Malkia Cyril", 0, Per), ("The Huffington Post", 0, Org)],
+        Only,
+        &[("The narrative is everywhere,", S, Some("Malkia Cyril"), Some("told"))],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
