@@ -206,9 +206,11 @@ pub(super) fn is_naming(word: &str) -> bool {
     NAMING.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// True for a participle cue (`adding`, `saying`...).
+/// True for a participle cue (`adding`, `saying`, `claiming`: any cue ending in `-ing` but
+/// `according`).
 pub(super) fn is_participle(word: &str) -> bool {
     PARTICIPLES.iter().any(|w| w.eq_ignore_ascii_case(word))
+        || (word.ends_with("ing") && word != "according" && is_cue_verb(word))
 }
 
 /// Whom a pronoun can refer to.

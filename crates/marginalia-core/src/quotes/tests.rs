@@ -921,6 +921,20 @@ const ROWS: &[Row] = &[
         Only,
         &[("The narrative is everywhere,", S, Some("Malkia Cyril"), Some("told"))],
     ),
+    // Regression: `claiming` after the quotation was read as `“…,” said X`.
+    (
+        "any -ing cue after the quotation is a participle",
+        "Speaking in Florida, Trump insisted that he has “expanded the Republican party,” \
+         claiming that he is responsible for the turnout.",
+        &[("Florida", 0, Label::Loc), ("Trump", 0, Per)],
+        Both,
+        &[(
+            "expanded the Republican party,",
+            S,
+            Some("Trump"),
+            Some("insisted"),
+        )],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
