@@ -86,11 +86,14 @@
 //! 9. A cue later in the quotation's sentence, for two or more words: `“I have admiration for
 //!    the mechanics” of the plan, Mr. Holtz-Eakin said`. After a comma the speaker follows the
 //!    verb (`… in the 2008 primary, said professor Paul Beck`), except after `told` or `asked`.
-//! 10. A partial quotation (not starting its sentence) in a sentence opened by a person,
+//! 10. The owner of a speech noun before the quotation in its sentence: `Donald Trump’s claim
+//!     that there have been “thousands of shootings”`, `his pledge to build “a big, beautiful
+//!     wall”` (without cue).
+//! 11. A partial quotation (not starting its sentence) in a sentence opened by a person,
 //!     after at most a short title or description, or by `he`/`she`: `Senator Harry Reid has
 //!     gone after Trump as a “human leech”` is speech by Harry Reid, without cue. Not after
 //!     `so-called`.
-//! 11. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner
+//! 12. Anything else is a [`QuoteKind::Term`] when it is at most four words without inner
 //!     sentence punctuation that start in lower case, sit mid-sentence or lack final
 //!     punctuation, unless they follow a colon; otherwise it is speech without speaker.
 //!

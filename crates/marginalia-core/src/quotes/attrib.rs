@@ -13,6 +13,7 @@ use crate::text::{TextIndex, Token, TokenKind};
 use std::cell::Cell;
 
 mod headline;
+mod possessive;
 
 /// How far back (in entities) to look for a pronoun's antecedent.
 const ENTITY_LOOKBACK: usize = 400;
@@ -407,6 +408,9 @@ impl<'i, 'a> Attributor<'i, 'a> {
             if let Some((cue, speaker)) = self.cue_later_in_sentence(g) {
                 return speech(speaker, Some(cue));
             }
+        }
+        if let Some(speaker) = self.possessive_speech(g.open) {
+            return speech(Some(speaker), None);
         }
         if !shape.sentence_initial {
             if let Some(speaker) = self.person_opening_sentence(g.open) {

@@ -201,6 +201,43 @@ pub(super) fn cue_words(first: &str, second: &str) -> usize {
     }
 }
 
+/// Nouns for what someone said, after its owner: `Trump’s claim that…`, `his pledge to…`.
+pub(super) fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "statement"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "words"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "slogan"
+            | "answer"
+            | "question"
+            | "view"
+            | "conclusion"
+            | "description"
+            | "warning"
+            | "message"
+            | "argument"
+            | "response"
+            | "rhetoric"
+            | "accusation"
+            | "charge"
+            | "insistence"
+            | "suggestion"
+            | "boast"
+            | "catchphrase"
+            | "phrase"
+    )
+}
+
 /// True for a naming verb (`called`, `described`...).
 pub(super) fn is_naming(word: &str) -> bool {
     NAMING.iter().any(|w| w.eq_ignore_ascii_case(word))

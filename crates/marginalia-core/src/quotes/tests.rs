@@ -935,6 +935,27 @@ const ROWS: &[Row] = &[
             Some("insisted"),
         )],
     ),
+    // --- The owner of a speech noun before the quotation.
+    (
+        "a name owning a speech noun",
+        "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of \
+         shootings” in Chicago.",
+        &[
+            ("Politifact", 0, Org),
+            ("Donald Trump", 0, Per),
+            ("Chicago", 0, Label::Loc),
+        ],
+        Only,
+        &[("thousands of shootings", S, Some("Donald Trump"), None)],
+    ),
+    (
+        "his owning a speech noun resolves",
+        "Trump spoke in Iowa. Few doubted his pledge to build “a big, beautiful wall” on the \
+         border.",
+        &[("Trump", 0, Per), ("Iowa", 0, Label::Loc)],
+        Only,
+        &[("a big, beautiful wall", S, Some("Trump"), None)],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
