@@ -61,8 +61,10 @@
 //!   resolve to the last ORG entity; `they`, `we`, `I` stay unresolved and are the speaker as
 //!   written (the pronoun's own span).
 //! - A speech quotation with no attribution of its own that starts a sentence takes the speaker
-//!   of the previous attributed quotation in the same paragraph (`“…,” said Ek. “…”`); one right
-//!   before an attributed quotation takes that one's speaker.
+//!   of the previous attributed quotation in the same paragraph (`“…,” said Ek. “…”`), or in
+//!   the paragraph before when it opens the next paragraph right after that attribution
+//!   (`“…,” Trump said.` then a paragraph `“…”`); one right before an attributed quotation
+//!   takes that one's speaker.
 //!
 //! **Patterns**, tried in order:
 //! 0. In a headline (a title-case sentence opening a paragraph), a quotation is speech by the
@@ -154,23 +156,30 @@ pub fn recognize(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<Annotati
     out
 }
 
+/// Most tokens between an attributed quotation and one opening the next paragraph that goes on
+/// with its speaker (`“…,” said Rep. Gwen Moore (D-Wis.).` and the paragraph break).
+const CARRY_GAP: usize = 12;
+
 /// An unattributed speech quotation that starts its sentence takes the speaker (and cue, if it
-/// has none) of the previous attributed speech quotation in the same paragraph; failing that, a
+/// has none) of the previous attributed speech quotation in the same paragraph, or in the
+/// paragraph before when only that quotation's attribution lies between them; failing that, a
 /// quotation right before an attributed one (`“No.” “Never,” he said.`) takes its speaker.
 fn inherit_speakers(groups: &[pairs::Group], found: &mut [Found]) {
     let speech_with_speaker = |f: &Found| f.kind == QuoteKind::Speech && f.speaker.is_some();
-    let mut prev: Option<(usize, Found)> = None; // (paragraph, attribution)
+    let mut prev: Option<(usize, usize, Found)> = None; // (paragraph, closing mark, attribution)
     for (g, f) in groups.iter().zip(found.iter_mut()) {
         if f.kind == QuoteKind::Speech && f.speaker.is_none() && f.starts_sentence {
-            if let Some((para, p)) = prev {
-                if para == g.para_open {
+            if let Some((para, close, p)) = prev {
+                // `“…,” Trump said.¶“…”`: the next paragraph right after the attribution goes on.
+                let next_paragraph = para + 1 == g.para_open && g.open <= close + CARRY_GAP;
+                if para == g.para_open || next_paragraph {
                     f.speaker = p.speaker;
                     f.cue = f.cue.or(p.cue);
                 }
             }
         }
         if speech_with_speaker(f) {
-            prev = Some((g.para_close, *f));
+            prev = Some((g.para_close, g.close, *f));
         }
     }
     for i in (0..groups.len().saturating_sub(1)).rev() {

@@ -956,6 +956,28 @@ const ROWS: &[Row] = &[
         Only,
         &[("a big, beautiful wall", S, Some("Trump"), None)],
     ),
+    // --- A quotation opening the paragraph after an attribution goes on with its speaker.
+    (
+        "the next paragraph right after the attribution",
+        "“We will win,” Trump said.\n\n“Nobody can stop us.”",
+        &[("Trump", 0, Per)],
+        Both,
+        &[
+            ("We will win,", S, Some("Trump"), Some("said")),
+            ("Nobody can stop us.", S, Some("Trump"), Some("said")),
+        ],
+    ),
+    (
+        "not after a sentence about someone else",
+        "“We will win,” Trump said. Clinton disagreed with him on every point that evening.\n\n\
+         “Nobody can stop us.”",
+        &[("Trump", 0, Per), ("Clinton", 0, Per)],
+        Both,
+        &[
+            ("We will win,", S, Some("Trump"), Some("said")),
+            ("Nobody can stop us.", S, None, None),
+        ],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
