@@ -115,6 +115,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
         genders
     }
 
+    /// True for a PER entity that is a name, not a pronoun the entity layer took for one (`I.`).
+    fn names_person(&self, e: &Annotation) -> bool {
+        e.label == Label::Per && pronoun(e.span.slice(self.text)).is_none()
+    }
+
     /// True when the person at `span` may be what a pronoun of `gender` refers to.
     fn agrees(&self, span: Span, gender: Option<Gender>) -> bool {
         gender.is_none_or(|g| self.genders.agrees(span.slice(self.text), g))
@@ -124,7 +129,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
     fn salient_people(&self) -> Vec<Span> {
         self.ents
             .iter()
-            .filter(|e| e.label == Label::Per && self.is_salient(e.span))
+            .filter(|e| self.names_person(e) && self.is_salient(e.span))
             .map(|e| e.span)
             .collect()
     }
@@ -643,7 +648,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             .take_while(|e| e.span.end <= to)
             .take(2)
             .find(|e| {
-                e.label == Label::Per
+                self.names_person(e)
                     && self.opens_sentence(self.index.token_at_or_after(e.span.start))
             })
             .map(|e| e.span)
@@ -1177,7 +1182,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 .iter()
                 .take_while(|e| e.span.end <= region.end)
                 .find(|e| {
-                    e.label == Label::Per
+                    self.names_person(e)
                         && self.agrees(e.span, g)
                         && !self.in_quote(self.index.token_at_or_after(e.span.start))
                 })
@@ -1267,7 +1272,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             .rev()
             .take(ENTITY_LOOKBACK)
             .find(|e| {
-                e.label == Label::Per
+                self.names_person(e)
                     && e.span.end <= at
                     && self.agrees(e.span, g)
                     && !self.in_quote(self.index.token_at_or_after(e.span.start))

@@ -978,6 +978,14 @@ const ROWS: &[Row] = &[
             ("Nobody can stop us.", S, None, None),
         ],
     ),
+    // Regression: a stray `I.` the entity layer took for a person was the antecedent of `he`.
+    (
+        "a pronoun tagged as a person is no antecedent",
+        "Trump spoke in Ohio. I.\n\nOn television, “We will win,” he said.",
+        &[("Trump", 0, Per), ("I", 0, Per)],
+        Only,
+        &[("We will win,", S, Some("Trump"), Some("said"))],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
