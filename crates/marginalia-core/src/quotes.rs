@@ -69,7 +69,9 @@
 //! **Patterns**, tried in order:
 //! 0. In a headline (a title-case sentence opening a paragraph), a quotation is speech by the
 //!    name before a colon (`Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP`) or
-//!    before a capitalised reporting verb (`Chris Christie Calls Hillary Clinton ‘A Disgrace’`).
+//!    before a capitalised reporting verb (`Chris Christie Calls Hillary Clinton ‘A Disgrace’`),
+//!    else by the PER or ORG entity opening the headline (`Hillary Clinton Speaks ‘Directly To
+//!    White People’`).
 //! 1. A title of three or more capitalised words is a term, whatever follows.
 //! 2. `“…,” said X`, `“…,” X said`, `“…?” asked X`, `“…,” as X put it`: the quotation must end
 //!    a clause (a comma, `?`, `!` or dash inside or just after the marks).

@@ -986,6 +986,14 @@ const ROWS: &[Row] = &[
         Only,
         &[("We will win,", S, Some("Trump"), Some("said"))],
     ),
+    (
+        "headline opened by a person, without a reporting verb",
+        "Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.\n\n\
+         Clinton spoke on Tuesday.",
+        &[("Hillary Clinton", 0, Per), ("Clinton", 1, Per)],
+        Only,
+        &[("Directly To White People", S, Some("Hillary Clinton"), None)],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {

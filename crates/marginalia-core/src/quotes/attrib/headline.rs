@@ -1,6 +1,8 @@
 //! Headlines: a quotation inside a title-case line (`Graham: Trump’s ‘Incredibly Hateful
 //! Rhetoric’ Destroying GOP’s Chance`, `Chris Christie Calls Hillary Clinton ‘A Disgrace’`) is
-//! the words of the person the headline names, not a title.
+//! the words of the person the headline names, not a title; without a colon or a reporting
+//! verb, of the person or organisation opening it (`Hillary Clinton Speaks ‘Directly To White
+//! People’`).
 
 use super::super::lexicon::{cue_words, is_not_name};
 use super::Attributor;
@@ -25,7 +27,18 @@ impl Attributor<'_, '_> {
                 return Some((None, speaker));
             }
         }
+        let start = line.start;
         self.headline_cue(line, o)
+            .or_else(|| Some((None, self.headline_subject(start, o)?)))
+    }
+
+    /// A PER or ORG entity opening the headline before the quotation: `Hillary Clinton Speaks
+    /// ‘Directly To White People’` (the headline's verb is no reporting verb).
+    fn headline_subject(&self, start: usize, o: usize) -> Option<Span> {
+        let first = self.toks.get(start)?.span.start;
+        let before = self.toks.get(o)?.span.start;
+        self.entity_in(Span::new(first, before), false)
+            .filter(|s| s.start == first && s.end <= before)
     }
 
     /// The tokens of the sentence holding token `o` when it is a headline: it starts a
