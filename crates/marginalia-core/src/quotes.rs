@@ -57,9 +57,11 @@
 //!   the last person named as a speaker; else to the last PER entity; without entities, to the
 //!   nearest run of two or more capitalised words. A person of the pronoun's gender is
 //!   preferred when the text tells it by a given name or title (`Hillary Clinton`, `Mr. Holt`,
-//!   see `lexicon/quotes_given_names.txt`); a surname given both genders tells none. `it` and `the company` (and other organisation nouns)
-//!   resolve to the last ORG entity; `they`, `we`, `I` stay unresolved and are the speaker as
-//!   written (the pronoun's own span).
+//!   see `lexicon/quotes_given_names.txt`); a surname given both genders tells none.
+//! - `it` and `the company` (and other organisation nouns) resolve to the last ORG entity (`the
+//!   company` only when that entity is a few sentences back at most, else the phrase itself is
+//!   the speaker); `they`, `we`, `I` stay unresolved and are the speaker as written (the
+//!   pronoun's own span).
 //! - A speech quotation with no attribution of its own that starts a sentence takes the speaker
 //!   of the previous attributed quotation in the same paragraph (`“…,” said Ek. “…”`), or in
 //!   the paragraph before when it opens the next paragraph right after that attribution

@@ -19,6 +19,8 @@ mod possessive;
 const ENTITY_LOOKBACK: usize = 400;
 /// How far back (in bytes) a salient person stays the likely antecedent of `he` or `she`.
 const SALIENT_REACH: usize = 800;
+/// How far back (in bytes) `the company` still names the last organisation.
+const ORG_NOUN_REACH: usize = 400;
 /// Most words allowed before a person who opens a sentence (`Former President Bill Clinton`).
 const SUBJECT_PREFIX: usize = 5;
 /// How far back (in tokens) to look for a name when there is no entity.
@@ -956,7 +958,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
             if (j + 1..=last).any(|k| is_org_noun(self.word(k))) {
                 let at = self.toks.get(j).map_or(0, |t| t.span.start);
-                if let Some(s) = self.last_entity_before(at, Label::Org) {
+                if let Some(s) = self.nearby_org_before(at) {
                     return Some(s);
                 }
             }
@@ -1000,10 +1002,8 @@ impl<'i, 'a> Attributor<'i, 'a> {
             }
             if is_determiner(self.word(d)) {
                 if is_org_noun(w) {
-                    if let Some(s) = self.last_entity_before(
-                        self.toks.get(d).map_or(0, |t| t.span.start),
-                        Label::Org,
-                    ) {
+                    let at = self.toks.get(d).map_or(0, |t| t.span.start);
+                    if let Some(s) = self.nearby_org_before(at) {
                         return Some(s);
                     }
                 }
@@ -1278,6 +1278,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
                     && !self.in_quote(self.index.token_at_or_after(e.span.start))
             })
             .map(|e| e.span)
+    }
+
+    /// The organisation `the company` at byte `at` names: the last ORG entity, when it is close
+    /// enough to be the one meant (else the phrase itself is the speaker).
+    fn nearby_org_before(&self, at: usize) -> Option<Span> {
+        self.last_entity_before(at, Label::Org)
+            .filter(|s| s.end + ORG_NOUN_REACH >= at)
     }
 
     /// The last entity of `label` ending at or before byte `at`.

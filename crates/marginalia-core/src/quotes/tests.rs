@@ -994,6 +994,18 @@ const ROWS: &[Row] = &[
         Only,
         &[("Directly To White People", S, Some("Hillary Clinton"), None)],
     ),
+    (
+        "the company far from the last organisation is the speaker as written",
+        "Spotify opened an office in Paris. The weather was mild that week and the streets were \
+         busy with tourists who came for the museums, the river and the food. Prices rose in the \
+         spring as they do every year, and the hotels were full until the autumn. Nobody in the \
+         city expected the summer to be so hot, and the parks stayed open late into the night. \
+         Musicians played on the bridges while the cafes stayed full long after midnight. \
+         “We pay artists fairly,” the company said.",
+        &[("Spotify", 0, Org), ("Paris", 0, Label::Loc)],
+        Only,
+        &[("We pay artists fairly,", S, Some("the company"), Some("said"))],
+    ),
 ];
 /// Builds entity annotations from `(text, occurrence, label)`.
 fn entities(text: &str, ents: &[Ent]) -> Vec<Annotation> {
