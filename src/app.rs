@@ -1,6 +1,7 @@
 //! The top-level component: holds the state, schedules analyses, wires the components, and
 //! handles the page's keyboard shortcuts.
 
+use crate::analysis_worker::{AnalysisWorker, WORKER_MIN_BYTES};
 use crate::components::{
     ArticleView, Documents, Editor, EntityList, Inspector, Legend, NoticeBar, QuoteList,
     SelectionMenu, Toolbar,
@@ -16,6 +17,7 @@ use crate::transfer::{self, Scope};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use marginalia_core::formats::Format;
+use marginalia_core::text::normalize_input;
 use marginalia_core::{Label, Layer, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,6 +35,50 @@ fn debounce_ms(bytes: usize) -> u32 {
         20_001..=200_000 => 120,
         _ => 350,
     }
+}
+
+/// Analyses `text` and shows the result: short texts here and now, long ones in the worker
+/// (started on first need), or here when the worker cannot help.
+fn analyse(
+    text: Rc<str>,
+    worker: &Rc<RefCell<Option<Rc<AnalysisWorker>>>>,
+    dispatch: UseReducerDispatcher<AppState>,
+) {
+    let started = dom::now_ms();
+    let text: Rc<str> = match normalize_input(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(s) => Rc::from(s),
+    };
+    let on_worker = text.len() >= WORKER_MIN_BYTES;
+    let usable = on_worker
+        .then(|| {
+            let mut slot = worker.borrow_mut();
+            if slot.as_ref().is_none_or(|w| w.is_broken()) {
+                *slot = AnalysisWorker::spawn().ok().map(Rc::new);
+            }
+            slot.clone().filter(|w| !w.is_broken())
+        })
+        .flatten();
+    let Some(usable) = usable else {
+        let view = Analysed::of(text.clone(), marginalia_core::analyze(&text));
+        let took = dom::now_ms() - started;
+        dispatch.dispatch(Action::Show(Shared::new(view), Some(took)));
+        return;
+    };
+    let for_reply = text.clone();
+    usable.analyze(&text, move |result| {
+        let analysis = match result {
+            Ok(analysis) => analysis,
+            Err(e) => {
+                // The worker failed: analyse here instead (the page pauses, but works).
+                web_sys::console::warn_1(&format!("{e}; analysing on the page instead").into());
+                marginalia_core::analyze(&for_reply)
+            }
+        };
+        let view = Analysed::of(for_reply, analysis);
+        let took = dom::now_ms() - started;
+        dispatch.dispatch(Action::Show(Shared::new(view), Some(took)));
+    });
 }
 
 /// Saves the open document now (the latest state's).
@@ -66,11 +112,15 @@ pub fn app() -> Html {
     // After a correction, the highlight to focus once the new markup is in place.
     let focus_after: Rc<RefCell<Option<(Layer, Span)>>> = use_mut_ref(|| None);
 
-    // Every text change schedules one analysis; a newer change cancels the older one.
+    // Every text change schedules one analysis; a newer change cancels the older one. Typing
+    // waits for a pause on long texts; a paste, a dropped or opened file goes at once. Long
+    // texts are analysed in the worker, so the page keeps answering meanwhile.
+    let worker: Rc<RefCell<Option<Rc<AnalysisWorker>>>> = use_mut_ref(|| None);
     let schedule = {
         let state = state.dispatcher();
         let pending = pending.clone();
-        Callback::from(move |text: Rc<str>| {
+        let worker = worker.clone();
+        Callback::from(move |(text, typed): (Rc<str>, bool)| {
             let bytes = text.len();
             if bytes > MAX_ANALYSED_BYTES {
                 pending.borrow_mut().take();
@@ -78,12 +128,9 @@ pub fn app() -> Html {
                 return;
             }
             let dispatch = state.clone();
-            let timeout = Timeout::new(debounce_ms(bytes), move || {
-                let started = dom::now_ms();
-                let view = Analysed::new(&text);
-                let took = dom::now_ms() - started;
-                dispatch.dispatch(Action::Show(Shared::new(view), Some(took)));
-            });
+            let worker = worker.clone();
+            let delay = if typed { debounce_ms(bytes) } else { 0 };
+            let timeout = Timeout::new(delay, move || analyse(text, &worker, dispatch));
             *pending.borrow_mut() = Some(timeout);
         })
     };
@@ -93,7 +140,16 @@ pub fn app() -> Html {
         Callback::from(move |text: String| {
             let text: Rc<str> = Rc::from(text);
             state.dispatch(Action::Edit(text.clone()));
-            schedule.emit(text);
+            schedule.emit((text, false));
+        })
+    };
+    let on_typing = {
+        let state = state.dispatcher();
+        let schedule = schedule.clone();
+        Callback::from(move |text: String| {
+            let text: Rc<str> = Rc::from(text);
+            state.dispatch(Action::Edit(text.clone()));
+            schedule.emit((text, true));
         })
     };
 
@@ -160,7 +216,7 @@ pub fn app() -> Html {
             *scroll_to.borrow_mut() = Some(doc.scroll);
             state.dispatch(Action::Open(id, Rc::new(doc)));
             if !text.is_empty() {
-                schedule.emit(text);
+                schedule.emit((text, false));
             }
         })
     };
@@ -671,7 +727,7 @@ pub fn app() -> Html {
             <NoticeBar notice={state.notice.clone()} on_close={on_notice.reform(|()| None)} on_action={on_notice_action} />
             <main class="layout">
                 <div class="main-column">
-                    <Editor text={state.text.clone()} on_text={on_text} on_notice={on_notice} />
+                    <Editor text={state.text.clone()} on_text={on_text} {on_typing} on_notice={on_notice} />
                     <ArticleView
                         node_ref={article_ref}
                         view={view.clone()}

@@ -4,7 +4,9 @@
 //! and its analysis, [`components`] draw them, and [`dom`] is the one place that talks to the
 //! browser beyond rendering (downloads, clipboard, files, scrolling, the panic message).
 
+pub mod analysis_worker;
 pub mod app;
+pub mod article_render;
 pub mod components;
 pub mod dom;
 pub mod file_load;

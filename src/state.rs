@@ -6,7 +6,7 @@ use marginalia_core::{
     analyze,
     corrections::{merge, rebase, Corrections},
     export::{self, Source},
-    markup::{self, Mark},
+    markup::{self, Block, Mark},
     numbers,
     summary::Summary,
     text::{normalize_input, TextIndex},
@@ -35,8 +35,9 @@ pub struct Analysed {
     pub items: Vec<(Annotation, Source)>,
     /// One mark per item, with its export id.
     pub marks: Vec<Mark>,
-    /// The highlighted article markup.
-    pub markup: AttrValue,
+    /// The highlighted article markup, in blocks of a few paragraphs (rendered progressively,
+    /// and re-rendered only where they change).
+    pub blocks: Rc<[Block]>,
     /// Counts and side lists.
     pub summary: Summary,
 }
@@ -45,8 +46,14 @@ impl Analysed {
     /// Analyses `text` (after [`normalize_input`], exactly as the CLI does), without corrections.
     pub fn new(text: &str) -> Self {
         let text: Rc<str> = Rc::from(normalize_input(text).as_ref());
-        let analysis = Rc::new(analyze(&text));
-        Analysed::build(text, analysis, &Corrections::default())
+        let analysis = analyze(&text);
+        Analysed::of(text, analysis)
+    }
+
+    /// The view of `analysis`, the engine's result for `text` (already normalised), made
+    /// elsewhere (in the analysis worker), without corrections.
+    pub fn of(text: Rc<str>, analysis: Analysis) -> Self {
+        Analysed::build(text, Rc::new(analysis), &Corrections::default())
     }
 
     /// The same text and analysis with `corrections` laid over it.
@@ -58,14 +65,14 @@ impl Analysed {
         let mut items = merge(&text, &analysis, corrections);
         items.sort_by_key(|(a, _)| (a.layer(), a.span.start, a.span.end));
         let marks = markup::marks_of(&text, items.iter().map(|(a, s)| (a, *s)));
-        let markup = AttrValue::from(markup::marks_html(&text, &marks));
+        let blocks = Rc::from(markup::blocks_html(&text, &marks));
         let summary = Summary::of(&text, items.iter().map(|(a, _)| a));
         Analysed {
             text,
             analysis,
             items,
             marks,
-            markup,
+            blocks,
             summary,
         }
     }
@@ -707,7 +714,11 @@ mod tests {
         let s = reduce(s, Action::Show(view, Some(1.0)));
         assert!(!s.pending);
         assert!(s.view.summary.count(Label::Money) == 1);
-        assert!(s.view.markup.contains("data-label=\"MONEY\""));
+        assert!(s
+            .view
+            .blocks
+            .iter()
+            .any(|b| b.html.contains("data-label=\"MONEY\"")));
     }
 
     #[test]

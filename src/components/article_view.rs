@@ -1,11 +1,15 @@
-//! The highlighted article: the engine's markup, shown as is, with label toggles applied as
-//! classes (so hiding a label re-styles, never re-renders) and keyboard movement between
-//! highlights.
+//! The highlighted article: the engine's markup, shown as is (block by block, see
+//! [`crate::article_render`]), with label toggles applied as classes on the article (so hiding a
+//! label re-styles, never re-renders), one shared tooltip for the highlight under the pointer or
+//! with the focus, and keyboard movement between highlights.
 
+use crate::article_render::{self, BlockRenderer};
 use crate::components::editor::group;
 use crate::dom;
 use crate::state::{Analysed, Shared};
+use gloo::events::{EventListener, EventListenerOptions};
 use marginalia_core::{offsets::byte_of_utf16, Label, Span};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -43,6 +47,55 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         class.push(format!("hide-{}", label.as_str()));
     }
 
+    // The markup goes into the article element block by block, outside Yew's virtual DOM.
+    let renderer = use_mut_ref(BlockRenderer::default);
+    let progress_ref = use_node_ref();
+    let tip_ref = use_node_ref();
+    {
+        let renderer = renderer.clone();
+        let node_ref = props.node_ref.clone();
+        let progress_ref = progress_ref.clone();
+        let has_text = !view.text.is_empty();
+        use_effect_with((view.clone(), has_text), move |(view, has_text)| {
+            if *has_text {
+                if let Some(article) = node_ref.cast::<Element>() {
+                    article_render::sync(
+                        &renderer,
+                        article,
+                        progress_ref.cast::<Element>(),
+                        view.blocks.clone(),
+                    );
+                }
+            }
+        });
+    }
+    // The tooltip hides when the page scrolls (it would float away from its highlight).
+    {
+        let tip_ref = tip_ref.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|w| {
+                let options = EventListenerOptions {
+                    passive: true,
+                    ..EventListenerOptions::default()
+                };
+                EventListener::new_with_options(&w, "scroll", options, move |_| hide_tip(&tip_ref))
+            });
+            move || drop(listener)
+        });
+    }
+    let onmouseover = {
+        let tip_ref = tip_ref.clone();
+        Callback::from(move |e: MouseEvent| show_tip_for(&tip_ref, e.target()))
+    };
+    let onmouseleave = {
+        let tip_ref = tip_ref.clone();
+        Callback::from(move |_: MouseEvent| hide_tip(&tip_ref))
+    };
+    let onfocusout = {
+        let tip_ref = tip_ref.clone();
+        Callback::from(move |_: FocusEvent| hide_tip(&tip_ref))
+    };
+
     // A selection made with the mouse or the keyboard opens the selection menu.
     let check_selection = {
         let node_ref = props.node_ref.clone();
@@ -71,7 +124,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     });
     let onfocusin = {
         let on_focus_mark = props.on_focus_mark.clone();
+        let tip_ref = tip_ref.clone();
         Callback::from(move |e: FocusEvent| {
+            show_tip_for(&tip_ref, e.target());
             if let Some(id) = dom::mark_id_at(e.target()) {
                 on_focus_mark.emit(AttrValue::from(id));
             }
@@ -150,7 +205,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         <section class="reader" aria-labelledby="reader-title">
             <div class="section-head">
                 <h2 id="reader-title">{ "Highlights" }</h2>
-                <span class="muted" role="status" data-testid="status">{ status }</span>
+                <span class="muted" role="status" data-testid="status">
+                    { status }
+                    <span data-testid="render-progress" ref={progress_ref}></span>
+                </span>
             </div>
             if view.text.is_empty() {
                 <div class="empty" data-testid="article" ref={props.node_ref.clone()}>
@@ -158,6 +216,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <p class="muted">{ "Nothing leaves your browser." }</p>
                 </div>
             } else {
+                <>
                 <div
                     class={class}
                     data-testid="article"
@@ -170,11 +229,66 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     {onkeyup}
                     {onmouseup}
                     {onfocusin}
+                    {onfocusout}
                     {onclick}
-                >
-                    { Html::from_html_unchecked(view.markup.clone()) }
-                </div>
+                    {onmouseover}
+                    {onmouseleave}
+                />
+                <div class="tip" ref={tip_ref} aria-hidden="true" hidden=true></div>
+                </>
             }
         </section>
+    }
+}
+
+/// Shows the shared tooltip for the highlight at `target` (the innermost one), or hides it when
+/// `target` is not in a highlight. The text is the highlight's `data-tip` (its `aria-label`
+/// already tells screen readers, so the tooltip itself is hidden from them).
+fn show_tip_for(tip_ref: &NodeRef, target: Option<web_sys::EventTarget>) {
+    let Some(tip) = tip_ref.cast::<HtmlElement>() else {
+        return;
+    };
+    let mark = target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest(".hl").ok().flatten());
+    let Some((mark, text)) = mark.and_then(|m| {
+        let text = m.get_attribute("data-tip")?;
+        Some((m, text))
+    }) else {
+        tip.set_hidden(true);
+        return;
+    };
+    // A hidden label's highlights have no tooltip.
+    let hidden_label = mark
+        .closest(".article")
+        .ok()
+        .flatten()
+        .zip(mark.get_attribute("data-label"))
+        .is_some_and(|(article, label)| article.class_list().contains(&format!("hide-{label}")));
+    if hidden_label {
+        tip.set_hidden(true);
+        return;
+    }
+    tip.set_text_content(Some(&text));
+    tip.set_hidden(false);
+    // Above the highlight's first line, or below it when there is no room above.
+    let rects = mark.get_client_rects();
+    let Some(rect) = rects.get(0) else {
+        tip.set_hidden(true);
+        return;
+    };
+    let height = f64::from(tip.offset_height());
+    let top = if rect.top() - height - 6.0 >= 0.0 {
+        rect.top() - height - 6.0
+    } else {
+        rect.bottom() + 6.0
+    };
+    dom::place(&tip, rect.left(), top);
+}
+
+/// Hides the shared tooltip.
+fn hide_tip(tip_ref: &NodeRef) {
+    if let Some(tip) = tip_ref.cast::<HtmlElement>() {
+        tip.set_hidden(true);
     }
 }

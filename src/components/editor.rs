@@ -11,8 +11,10 @@ use yew::prelude::*;
 pub struct EditorProps {
     /// The text shown.
     pub text: Rc<str>,
-    /// Called with the new text on every edit, paste or dropped file.
+    /// Called with the new text after a paste, a dropped file or any change that is not typing.
     pub on_text: Callback<String>,
+    /// Called with the new text after typing (a key, a deletion): analysed once typing pauses.
+    pub on_typing: Callback<String>,
     /// Shows a message (a dropped file that could not be read).
     pub on_notice: Callback<Option<Notice>>,
 }
@@ -24,9 +26,14 @@ pub fn editor(props: &EditorProps) -> Html {
 
     let oninput = {
         let on_text = props.on_text.clone();
+        let on_typing = props.on_typing.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit(area.value());
+            if is_typing(&e) {
+                on_typing.emit(area.value());
+            } else {
+                on_text.emit(area.value());
+            }
         })
     };
     let ondragover = {
@@ -82,4 +89,15 @@ pub fn editor(props: &EditorProps) -> Html {
 /// Groups thousands with commas: `12,345`.
 pub fn group(n: usize) -> String {
     marginalia_core::markup::format_number(n as f64)
+}
+
+/// True when an input event comes from typing (`insertText`, `deleteContentBackward`...), not
+/// from a paste, a drop or a script (`insertFromPaste`, `insertFromDrop`, no input type).
+fn is_typing(e: &InputEvent) -> bool {
+    // Read through `Reflect`: a script's plain `Event` has no `inputType` at all.
+    let kind = js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str("inputType"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    !kind.is_empty() && !kind.starts_with("insertFrom")
 }

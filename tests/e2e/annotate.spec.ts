@@ -85,6 +85,20 @@ test('paste an article and see highlights, counts and tooltips', async ({ page, 
   const quote = hl('QUOTE', 'We are committed');
   await expect(quote).toHaveAttribute('aria-label', /Daniel Ek/);
 
+  // One shared tooltip shows what the highlight under the pointer is (the innermost one),
+  // above it, and goes when the pointer leaves the article.
+  const tip = page.locator('.tip');
+  await hl('PER', 'Daniel Ek').hover();
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText('Person');
+  const [tipBox, nameBox] = [await tip.boundingBox(), await hl('PER', 'Daniel Ek').boundingBox()];
+  expect(tipBox!.y + tipBox!.height).toBeLessThanOrEqual(nameBox!.y + 1);
+  await hl('MONEY', '£4,500').hover();
+  await expect(tip).toHaveText(/^Money: 4,500 GBP/);
+  await page.getByTestId('input').hover();
+  await expect(tip).toBeHidden();
+  await expect(page.locator('.tip')).toHaveCount(1);
+
   await page.screenshot({ path: 'test-results/e2e-desktop.png', fullPage: true });
   expectOnlyOwnFiles(requests, baseURL);
 });
@@ -218,6 +232,8 @@ test('arrow keys move between highlights and show what each is', async ({ page }
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.hl:focus')).toHaveText('$5m');
   await expect(page.locator('.hl:focus')).toHaveAttribute('aria-label', /Money: 5,000,000 USD/);
+  // The focused highlight's tooltip shows for keyboard users too.
+  await expect(page.locator('.tip')).toHaveText('Money: 5,000,000 USD');
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('.hl:focus')).toHaveText('Angela Merkel');
   // Hidden labels are skipped.

@@ -94,11 +94,9 @@ test('an HTML file is read as text: its scripts never run', async ({ page }) => 
   await expectNoFatal(page, errors);
 });
 
-// KNOWN GAP (fixme): 5 MB of text and a 1 MB line are analysed in a second or two, but the page
-// then blocks for minutes laying out hundreds of thousands of highlights (and the export's
-// speaker lookup is quadratic). They pass once the page renders big articles progressively or
-// shows a size message instead; see docs/security.md.
-test.fixme('5 MB of text: the page stays responsive and shows highlights or a clear message', async ({
+// Long texts are analysed in the worker and shown block by block (src/article_render.rs), so the
+// page answers input all along.
+test('5 MB of text: the page stays responsive and shows highlights or a clear message', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -116,7 +114,7 @@ test.fixme('5 MB of text: the page stays responsive and shows highlights or a cl
   await expectNoFatal(page, errors);
 });
 
-test.fixme('a single 1 MB line: highlights, no freeze', async ({ page }) => {
+test('a single 1 MB line: highlights, no freeze', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = watchErrors(page);
   await open(page);

@@ -24,6 +24,7 @@ const STATIC_FILES = new Set([
   'loader.js',
   'marginalia-web.js',
   'marginalia-wasm.js',
+  'worker.js',
 ]);
 
 interface Logged {
@@ -139,7 +140,8 @@ test('the page CSP forbids other hosts, inline code and plugins', async ({ page 
   expect(csp).toContain("connect-src 'none'");
   expect(directives.get('connect-src')).toEqual(["'none'"]);
   expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
-  expect(directives.get('worker-src')).toEqual(["'self'"]);
+  // The analysis worker starts from a blob: script, so the page's policy binds it too.
+  expect(directives.get('worker-src')).toEqual(['blob:']);
   expect(directives.get('style-src')).toEqual(["'self'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(directives.get('base-uri')).toEqual(["'none'"]);
@@ -263,4 +265,42 @@ test('a browser that cannot unpack the inlined wasm gets a clear message, and st
   await expect(page.getByTestId('input')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
   checkLog(log, baseURL!);
+});
+
+test('the analysis worker loads only our own files and cannot connect anywhere', async ({
+  page,
+  baseURL,
+}) => {
+  const { log, state } = await recordAll(page);
+  await page.goto('');
+  await loaded(page);
+  state.phase = 'use';
+  // A long text is analysed in the worker.
+  const long = (ARTICLE + '\n\n').repeat(Math.ceil((100 * 1024) / ARTICLE.length));
+  const workerStarted = page.waitForEvent('worker');
+  await page.getByTestId('input').fill(long);
+  const worker = await workerStarted;
+  expect(worker.url()).toMatch(/^blob:/);
+  await expect(page.getByTestId('status')).toContainText(/highlights in/, { timeout: 30_000 });
+  await expect(page.getByTestId('article').locator('.hl[data-label="PER"]').first()).toBeVisible();
+  // The worker fetched the engine's scripts from the site, nothing else.
+  for (const { url } of log.filter((l) => l.phase === 'use')) {
+    if (url.startsWith('blob:') || url.startsWith('data:')) continue;
+    const rest = url.slice(baseURL!.length).split(/[?#]/)[0];
+    expect(url.startsWith(baseURL!), `worker request outside the site: ${url}`).toBe(true);
+    expect(['worker.js', 'marginalia-web.js', 'marginalia-wasm.js']).toContain(rest);
+  }
+  // Inside the worker, the page's CSP refuses every connection.
+  const tries = await worker.evaluate(async () => {
+    const attempt = async (url: string) => {
+      try {
+        await fetch(url, { mode: 'no-cors' });
+        return 'connected';
+      } catch {
+        return 'refused';
+      }
+    };
+    return [await attempt(location.origin + '/x'), await attempt('https://example.com/')];
+  });
+  expect(tries).toEqual(['refused', 'refused']);
 });

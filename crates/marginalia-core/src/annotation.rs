@@ -230,7 +230,10 @@ impl Annotation {
 }
 
 /// The engine's result for one text: each layer's spans, sorted by start and non-overlapping.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// Serialisable so that it can cross a thread boundary (the page analyses long texts in a web
+/// worker); JSON keeps every value exactly when read back with `serde_json`'s `float_roundtrip`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Entity layer (PER, ORG, LOC, MISC).
     pub entities: Vec<Annotation>,

@@ -168,8 +168,113 @@ pub fn article_html(text: &str, analysis: &Analysis) -> String {
 /// corrected annotations). Manual marks also carry `data-source="manual"`.
 pub fn marks_html(text: &str, marks: &[Mark]) -> String {
     let mut out = String::with_capacity(text.len() + marks.len() * 160);
-    write_marked(text, marks, &mut out);
+    write_marked(text, marks, &[], |_, html| out.push_str(html));
     out
+}
+
+/// Text bytes a [`Block`] holds at least (unless the text ends first): a few paragraphs.
+pub const BLOCK_BYTES: usize = 2048;
+
+/// A line longer than this is cut into blocks after a space (and after
+/// `4 * LONG_LINE_BYTES` anywhere between characters), so that no block is huge.
+pub const LONG_LINE_BYTES: usize = 16 * 1024;
+
+/// A stretch of the article shown as one unit: whole lines of the text with their marks.
+///
+/// The page renders a long article block by block, a few at a time, and the browser lays out only
+/// the blocks on screen; a correction re-renders only the blocks whose markup changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The bytes of the text the block shows.
+    pub span: Span,
+    /// Its markup, as [`marks_html`] writes it for this part of the text.
+    pub html: String,
+}
+
+/// The article's markup cut into [`Block`]s: concatenated, their `html` is exactly
+/// [`marks_html`]`(text, marks)` and their spans tile the text.
+///
+/// A block ends after a line break once it holds [`BLOCK_BYTES`]; a longer line is cut after a
+/// space once it passes [`LONG_LINE_BYTES`] (and anywhere between characters at four times
+/// that). No block boundary falls inside a mark, so every mark lies in one block whole.
+///
+/// ```
+/// use marginalia_core::markup::{blocks_html, marks, marks_html};
+/// let text = "Spotify paid $6bn.\n".repeat(500);
+/// let marks = marks(&text, &marginalia_core::analyze(&text));
+/// let blocks = blocks_html(&text, &marks);
+/// assert!(blocks.len() > 1);
+/// let joined: String = blocks.iter().map(|b| b.html.as_str()).collect();
+/// assert_eq!(joined, marks_html(&text, &marks));
+/// ```
+pub fn blocks_html(text: &str, marks: &[Mark]) -> Vec<Block> {
+    let cuts = block_cuts(text, marks);
+    let mut blocks = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    let mut html = String::new();
+    write_marked(text, marks, &cuts, |end, part| {
+        html.push_str(part);
+        if let Some(end) = end {
+            blocks.push(Block {
+                span: Span::new(start, end),
+                html: std::mem::take(&mut html),
+            });
+            start = end;
+        }
+    });
+    if start < text.len() || blocks.is_empty() {
+        blocks.push(Block {
+            span: Span::new(start, text.len()),
+            html,
+        });
+    }
+    blocks
+}
+
+/// Where blocks end (see [`blocks_html`]): increasing byte offsets strictly inside the text, on
+/// character boundaries, none strictly inside a mark.
+fn block_cuts(text: &str, marks: &[Mark]) -> Vec<usize> {
+    // The stretches covered by marks, merged.
+    let mut covered: Vec<(usize, usize)> = marks
+        .iter()
+        .filter(|m| m.span.is_valid_in(text))
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    covered.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(covered.len());
+    for (s, e) in covered {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    let mut start = 0;
+    let mut k = 0; // first merged stretch that ends after the position looked at
+    for p in (start + BLOCK_BYTES).max(1)..bytes.len() {
+        let len = p - start;
+        if len < BLOCK_BYTES {
+            continue;
+        }
+        let prev = bytes[p - 1];
+        let fits = prev == b'\n'
+            || (len >= LONG_LINE_BYTES && matches!(prev, b' ' | b'\t'))
+            || (len >= 4 * LONG_LINE_BYTES && text.is_char_boundary(p));
+        if !fits {
+            continue;
+        }
+        while k < merged.len() && merged[k].1 <= p {
+            k += 1;
+        }
+        if k < merged.len() && merged[k].0 < p {
+            continue; // inside a mark
+        }
+        cuts.push(p);
+        start = p;
+    }
+    cuts
 }
 
 /// Nesting order: outer first. Longer spans outside shorter ones; at equal spans quotes outside
@@ -183,19 +288,27 @@ fn nesting_key(m: &Mark) -> (usize, std::cmp::Reverse<usize>, u8) {
     (m.span.start, std::cmp::Reverse(m.span.end), rank)
 }
 
-/// Writes `text` with `marks` (in any order) as nested `<mark>` elements into `out`.
-fn write_marked(text: &str, marks: &[Mark], out: &mut String) {
+/// Writes `text` with `marks` (in any order) as nested `<mark>` elements, handing the markup to
+/// `emit` piece by piece: `emit(None, html)` for markup, `emit(Some(cut), "")` at each position
+/// of `cuts` (increasing, none inside a mark, so that no mark is open there).
+fn write_marked(
+    text: &str,
+    marks: &[Mark],
+    cuts: &[usize],
+    mut emit: impl FnMut(Option<usize>, &str),
+) {
     let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by_key(|&i| nesting_key(&marks[i]));
 
-    // Boundaries where the set of covering marks changes.
-    let mut bounds: Vec<usize> = Vec::with_capacity(marks.len() * 2 + 2);
+    // Boundaries where the set of covering marks changes, and the cuts.
+    let mut bounds: Vec<usize> = Vec::with_capacity(marks.len() * 2 + cuts.len() + 2);
     bounds.push(0);
     bounds.push(text.len());
     for m in marks {
         bounds.push(m.span.start);
         bounds.push(m.span.end);
     }
+    bounds.extend_from_slice(cuts);
     bounds.sort_unstable();
     bounds.dedup();
 
@@ -205,6 +318,8 @@ fn write_marked(text: &str, marks: &[Mark], out: &mut String) {
     let mut open: Vec<usize> = Vec::new();
     let mut started = vec![false; marks.len()];
     let mut next = 0usize; // next mark in `order` to start
+    let mut next_cut = 0usize; // next position in `cuts`
+    let mut out = String::new();
     for pair in bounds.windows(2) {
         let (from, to) = (pair[0], pair[1]);
         if from == to {
@@ -225,16 +340,25 @@ fn write_marked(text: &str, marks: &[Mark], out: &mut String) {
             out.push_str("</mark>");
         }
         open.truncate(keep);
+        if cuts.get(next_cut) == Some(&from) {
+            next_cut += 1;
+            if open.is_empty() {
+                emit(None, &out);
+                emit(Some(from), "");
+                out.clear();
+            }
+        }
         for &i in &active[keep..] {
-            write_open(&marks[i], !started[i], out);
+            write_open(&marks[i], !started[i], &mut out);
             started[i] = true;
             open.push(i);
         }
-        escape_text(text.get(from..to).unwrap_or(""), out);
+        escape_text(text.get(from..to).unwrap_or(""), &mut out);
     }
     for _ in 0..open.len() {
         out.push_str("</mark>");
     }
+    emit(None, &out);
 }
 
 /// Writes the opening tag of a mark (or of a continuation fragment when `first` is false).
@@ -326,6 +450,85 @@ mod tests {
             numbers,
             quotes: Vec::new(),
         }
+    }
+
+    /// Checks what [`blocks_html`] promises: the blocks tile the text, their markup joined is
+    /// the whole markup, each shows its own text, and no mark crosses a block boundary.
+    fn check_blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
+        let blocks = blocks_html(text, marks);
+        let joined: String = blocks.iter().map(|b| b.html.as_str()).collect();
+        assert_eq!(joined, marks_html(text, marks));
+        let mut at = 0;
+        for b in &blocks {
+            assert_eq!(b.span.start, at);
+            assert!(b.span.end > b.span.start || text.is_empty());
+            assert_eq!(shown(&b.html), &text[b.span.start..b.span.end]);
+            assert_eq!(
+                b.html.matches("<mark").count(),
+                b.html.matches("</mark>").count()
+            );
+            at = b.span.end;
+        }
+        assert_eq!(at, text.len());
+        for m in marks {
+            assert!(blocks
+                .iter()
+                .any(|b| b.span.start <= m.span.start && m.span.end <= b.span.end));
+        }
+        blocks
+    }
+
+    #[test]
+    fn blocks_end_after_line_breaks_and_keep_marks_whole() {
+        let para = "“We are committed to artists,” said Daniel Ek of Spotify, which paid $6bn.\n\n";
+        let text = para.repeat(200);
+        let marks = marks(&text, &crate::analyze(&text));
+        let blocks = check_blocks(&text, &marks);
+        assert!(blocks.len() > 5, "{} blocks", blocks.len());
+        for b in &blocks[..blocks.len() - 1] {
+            assert!(b.span.len() >= BLOCK_BYTES);
+            assert_eq!(text.as_bytes()[b.span.end - 1], b'\n');
+        }
+    }
+
+    #[test]
+    fn a_mark_over_many_lines_stays_in_one_block() {
+        let text = "line of words\n".repeat(1000);
+        let a = analysis(
+            vec![Annotation::new(Span::new(3, text.len() - 3), Label::Misc)],
+            vec![],
+        );
+        let marks = marks(&text, &a);
+        let blocks = check_blocks(&text, &marks);
+        assert!(blocks.len() <= 2);
+    }
+
+    #[test]
+    fn one_long_line_is_cut_after_spaces_and_anywhere_at_last() {
+        let text = "Spotify paid $6bn to 700 million people. ".repeat(4000);
+        let marks = marks(&text, &crate::analyze(&text));
+        let blocks = check_blocks(&text, &marks);
+        assert!(blocks.len() > 8);
+        for b in &blocks[..blocks.len() - 1] {
+            assert!(b.span.len() < LONG_LINE_BYTES + 64);
+            assert_eq!(text.as_bytes()[b.span.end - 1], b' ');
+        }
+        let no_spaces = "é".repeat(200_000);
+        let blocks = check_blocks(&no_spaces, &[]);
+        assert!(blocks.len() > 4);
+        assert!(blocks
+            .iter()
+            .all(|b| b.span.len() <= 4 * LONG_LINE_BYTES + 4));
+    }
+
+    #[test]
+    fn short_and_empty_texts_are_one_block() {
+        assert_eq!(check_blocks("", &[]).len(), 1);
+        let text = "Spotify paid $6bn.";
+        assert_eq!(
+            check_blocks(text, &marks(text, &crate::analyze(text))).len(),
+            1
+        );
     }
 
     #[test]
