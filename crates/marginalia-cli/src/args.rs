@@ -21,6 +21,8 @@ Usage:
   marginalia convert --to FMT [--out DIR|--zip FILE] FILE|-...
                                           Exported JSON / JSON Lines to another format
   marginalia eval [OPTIONS] PATH...       Score the engine against gold data (P, R, F1)
+  marginalia train --data FILE... --out FILE [OPTIONS]
+                                          Train the entity model on CoNLL-style files
   marginalia help [COMMAND]               This help, or a command's
   marginalia --version                    The version
 
@@ -40,7 +42,40 @@ highlighted snapshot); see docs/formats.md.
 
 Run 'marginalia help annotate' for the input rules and the output format,
 'marginalia help convert' for conversions and checks of exported files, and
-'marginalia help eval' for the gold formats and the figures.
+'marginalia help eval' for the gold formats and the figures, and 'marginalia help train'
+for training the entity model.
+";
+
+/// The help of `train`, shown by `marginalia train --help` and `marginalia help train`.
+pub const TRAIN_HELP: &str = "\
+marginalia train: train the entity model (averaged perceptron) on CoNLL-style gold files
+
+Usage:
+  marginalia train --data FILE [--data FILE...] --out FILE [--seed N] [--epochs N]
+                   [--min-weight N] [--key-bits N] [--dev FILE]
+
+Reads the gold files (CoNLL-style columns, as 'marginalia eval' reads them), runs the
+averaged perceptron over the engine's own tokens and features, prunes and quantises the
+weights and writes the model file. The same data, seed and options give the same file, byte
+for byte. The engine embeds crates/marginalia-core/model/entities.bin: write there and
+rebuild to ship a new model (see crates/marginalia-core/model/README.md).
+
+Options:
+  --data FILE       training data (repeatable)
+  --out FILE        where to write the model
+  --seed N          seed of the sentence order (default 1)
+  --epochs N        passes over the data (default 10)
+  --min-weight N    drop features whose largest weight is below N stored units (1..127,
+                    default 15): the size knob
+  --key-bits N      hash features to N-bit keys in the file (8..32, default 22): fewer
+                    bits compress better, more unseen features meet kept ones
+  --dev FILE        also score the new model on this gold file (entity F1)
+  -h, --help        Show this help
+
+Exit status:
+  0   success
+  1   I/O error: a FILE cannot be read or the model cannot be written
+  2   usage error, a gold file that cannot be read, or nothing to train on
 ";
 
 /// The help of `eval`, shown by `marginalia eval --help` and `marginalia help eval`.
@@ -179,6 +214,8 @@ pub enum HelpTopic {
     Eval,
     /// `convert`.
     Convert,
+    /// `train`.
+    Train,
 }
 
 impl HelpTopic {
@@ -189,6 +226,7 @@ impl HelpTopic {
             HelpTopic::Annotate => ANNOTATE_HELP,
             HelpTopic::Eval => EVAL_HELP,
             HelpTopic::Convert => CONVERT_HELP,
+            HelpTopic::Train => TRAIN_HELP,
         }
     }
 
@@ -199,6 +237,7 @@ impl HelpTopic {
             HelpTopic::Annotate => "marginalia annotate --help",
             HelpTopic::Eval => "marginalia eval --help",
             HelpTopic::Convert => "marginalia convert --help",
+            HelpTopic::Train => "marginalia train --help",
         }
     }
 }
@@ -216,6 +255,27 @@ pub enum Command {
     Eval(EvalOptions),
     /// Check exported files and write them in another format.
     Convert(ConvertOptions),
+    /// Train the entity model.
+    Train(TrainOptions),
+}
+
+/// Options of `train`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainOptions {
+    /// Training files; never empty.
+    pub data: Vec<PathBuf>,
+    /// Where the model goes.
+    pub out: PathBuf,
+    /// Seed of the sentence order.
+    pub seed: u64,
+    /// Passes over the data (at least one).
+    pub epochs: usize,
+    /// Pruning threshold in stored units (1..=127).
+    pub min_weight: i8,
+    /// Width of the feature keys in the file (8..=32).
+    pub key_bits: u8,
+    /// A gold file to score the new model on.
+    pub dev: Option<PathBuf>,
 }
 
 /// A gold-data format of `eval`.
@@ -302,6 +362,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
             Some("annotate") => parse_annotate(&mut parser),
             Some("eval") => parse_eval(&mut parser),
             Some("convert") => parse_convert(&mut parser),
+            Some("train") => parse_train(&mut parser),
             Some("help") => parse_help(&mut parser),
             _ => Err(CliError::usage(
                 format!("unknown command '{}'", name.to_string_lossy()),
@@ -339,6 +400,7 @@ fn parse_help(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
         Some("annotate") => Ok(Command::Help(HelpTopic::Annotate)),
         Some("eval") => Ok(Command::Help(HelpTopic::Eval)),
         Some("convert") => Ok(Command::Help(HelpTopic::Convert)),
+        Some("train") => Ok(Command::Help(HelpTopic::Train)),
         Some("help") => Ok(Command::Help(HelpTopic::Main)),
         _ => Err(CliError::usage(
             format!("unknown command '{}'", command.to_string_lossy()),
@@ -639,6 +701,116 @@ fn parse_eval(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     Ok(Command::Eval(options))
 }
 
+/// `train --data FILE... --out FILE [--seed N] [--epochs N] [--min-weight N] [--dev FILE]`;
+/// `--help` anywhere wins.
+fn parse_train(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
+    use lexopt::Arg::{Long, Short};
+    let topic = HelpTopic::Train;
+    let mut data = Vec::new();
+    let mut out: Option<PathBuf> = None;
+    let (mut seed, mut epochs, mut min_weight, mut key_bits) = (1u64, 10usize, 15i8, 22u8);
+    let mut dev = None;
+    let mut bad: Option<CliError> = None;
+    let number = |value: OsString, name: &str, bad: &mut Option<CliError>| -> Option<u64> {
+        let parsed = value.to_str().and_then(|v| v.parse::<u64>().ok());
+        if parsed.is_none() {
+            bad.get_or_insert(CliError::usage(
+                format!(
+                    "{name} needs a whole number, not '{}'",
+                    value.to_string_lossy()
+                ),
+                topic.command(),
+            ));
+        }
+        parsed
+    };
+    while let Some(arg) = parser.next().map_err(|e| lexopt_error(e, topic))? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(topic)),
+            Long("data") => data.push(PathBuf::from(
+                parser.value().map_err(|e| lexopt_error(e, topic))?,
+            )),
+            Long("out") => {
+                out = Some(PathBuf::from(
+                    parser.value().map_err(|e| lexopt_error(e, topic))?,
+                ));
+            }
+            Long("dev") => {
+                dev = Some(PathBuf::from(
+                    parser.value().map_err(|e| lexopt_error(e, topic))?,
+                ));
+            }
+            Long("seed") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                seed = number(value, "--seed", &mut bad).unwrap_or(seed);
+            }
+            Long("epochs") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                match number(value, "--epochs", &mut bad) {
+                    Some(0) => {
+                        bad.get_or_insert(CliError::usage(
+                            "--epochs must be at least 1",
+                            topic.command(),
+                        ));
+                    }
+                    Some(n) => epochs = usize::try_from(n).unwrap_or(usize::MAX),
+                    None => {}
+                }
+            }
+            Long("min-weight") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                match number(value, "--min-weight", &mut bad).map(i8::try_from) {
+                    Some(Ok(n)) if n >= 1 => min_weight = n,
+                    Some(_) => {
+                        bad.get_or_insert(CliError::usage(
+                            "--min-weight must be between 1 and 127",
+                            topic.command(),
+                        ));
+                    }
+                    None => {}
+                }
+            }
+            Long("key-bits") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, topic))?;
+                match number(value, "--key-bits", &mut bad) {
+                    Some(n @ 8..=32) => key_bits = n as u8,
+                    Some(_) => {
+                        bad.get_or_insert(CliError::usage(
+                            "--key-bits must be between 8 and 32",
+                            topic.command(),
+                        ));
+                    }
+                    None => {}
+                }
+            }
+            other => {
+                bad.get_or_insert(CliError::usage(
+                    other.unexpected().to_string(),
+                    topic.command(),
+                ));
+            }
+        }
+    }
+    if let Some(err) = bad {
+        return Err(err);
+    }
+    if data.is_empty() {
+        return Err(CliError::usage("train needs --data FILE", topic.command()));
+    }
+    let Some(out) = out else {
+        return Err(CliError::usage("train needs --out FILE", topic.command()));
+    };
+    Ok(Command::Train(TrainOptions {
+        data,
+        out,
+        seed,
+        epochs,
+        min_weight,
+        key_bits,
+        dev,
+    }))
+}
+
 /// A lexopt error (such as `--jsonl=x`) as a usage error.
 fn lexopt_error(err: lexopt::Error, topic: HelpTopic) -> CliError {
     CliError::usage(err.to_string(), topic.command())
@@ -782,6 +954,74 @@ mod tests {
             &["eval", "--format", "xml", "a"],
             &["eval", "--layer"],
             &["eval", "--bogus", "a"],
+        ] {
+            let err = parse_strs(args).err();
+            assert_eq!(err.map(|e| e.exit_code()), Some(2), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn train_forms() {
+        assert_eq!(
+            parse_strs(&[
+                "train",
+                "--data",
+                "a.txt",
+                "--data",
+                "b.txt",
+                "--seed",
+                "7",
+                "--epochs",
+                "3",
+                "--min-weight",
+                "15",
+                "--key-bits",
+                "20",
+                "--out",
+                "m.bin",
+                "--dev",
+                "v.txt"
+            ])
+            .ok(),
+            Some(Command::Train(TrainOptions {
+                data: vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")],
+                out: PathBuf::from("m.bin"),
+                seed: 7,
+                epochs: 3,
+                min_weight: 15,
+                key_bits: 20,
+                dev: Some(PathBuf::from("v.txt")),
+            }))
+        );
+        assert_eq!(
+            parse_strs(&["train", "--data", "a", "--out", "m"]).ok(),
+            Some(Command::Train(TrainOptions {
+                data: vec![PathBuf::from("a")],
+                out: PathBuf::from("m"),
+                seed: 1,
+                epochs: 10,
+                min_weight: 15,
+                key_bits: 22,
+                dev: None,
+            }))
+        );
+        assert_eq!(
+            parse_strs(&["help", "train"]).ok(),
+            Some(Command::Help(HelpTopic::Train))
+        );
+        assert_eq!(
+            parse_strs(&["train", "--bogus", "--help"]).ok(),
+            Some(Command::Help(HelpTopic::Train))
+        );
+        for args in [
+            &["train"][..],
+            &["train", "--data", "a"],
+            &["train", "--out", "m"],
+            &["train", "--data", "a", "--out", "m", "--epochs", "0"],
+            &["train", "--data", "a", "--out", "m", "--seed", "x"],
+            &["train", "--data", "a", "--out", "m", "--min-weight", "200"],
+            &["train", "--data", "a", "--out", "m", "--key-bits", "40"],
+            &["train", "--data", "a", "--out", "m", "extra"],
         ] {
             let err = parse_strs(args).err();
             assert_eq!(err.map(|e| e.exit_code()), Some(2), "{args:?}");

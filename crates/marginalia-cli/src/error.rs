@@ -1,5 +1,6 @@
 //! What can go wrong, how it is reported and which exit code it gives.
 
+use marginalia_core::entities::model::train::TrainError;
 use marginalia_core::eval::EvalError;
 use marginalia_core::input::InputError;
 use std::fmt;
@@ -31,6 +32,8 @@ pub enum CliError {
     Input(InputError),
     /// A gold file of `eval` is malformed (names the file and line).
     Gold(EvalError),
+    /// `train` could not train a model (no sentences, no epochs).
+    Train(TrainError),
 }
 
 impl CliError {
@@ -54,7 +57,10 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Io { .. } => EXIT_IO,
-            CliError::Usage { .. } | CliError::Input(_) | CliError::Gold(_) => EXIT_USAGE,
+            CliError::Usage { .. }
+            | CliError::Input(_)
+            | CliError::Gold(_)
+            | CliError::Train(_) => EXIT_USAGE,
         }
     }
 
@@ -88,6 +94,7 @@ impl fmt::Display for CliError {
             }
             CliError::Input(err) => write!(f, "{err}"),
             CliError::Gold(err) => write!(f, "{err}"),
+            CliError::Train(err) => write!(f, "training failed: {err}"),
         }
     }
 }
@@ -98,6 +105,7 @@ impl std::error::Error for CliError {
             CliError::Io { source, .. } => Some(source),
             CliError::Input(err) => Some(err),
             CliError::Gold(err) => Some(err),
+            CliError::Train(err) => Some(err),
             CliError::Usage { .. } => None,
         }
     }
@@ -106,6 +114,12 @@ impl std::error::Error for CliError {
 impl From<EvalError> for CliError {
     fn from(err: EvalError) -> Self {
         CliError::Gold(err)
+    }
+}
+
+impl From<TrainError> for CliError {
+    fn from(err: TrainError) -> Self {
+        CliError::Train(err)
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! `marginalia annotate FILE` writes the same `marginalia/annotations@1` JSON as the page's
 //! export for the same file; see `marginalia --help`. The modules keep parsing ([`args`]), each
-//! command (one module per command: [`annotate`], [`eval`], [`convert`], with [`output`] for
+//! command (one module per command: [`annotate`], [`eval`], [`convert`], [`train`], with [`output`] for
 //! the files they write) and error reporting ([`error`]) apart, so later
 //! commands slot in beside `annotate`.
 
@@ -12,6 +12,7 @@ mod convert;
 mod error;
 mod eval;
 mod output;
+mod train;
 
 use args::Command;
 use error::CliError;
@@ -41,6 +42,7 @@ fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(), CliErro
         Command::Annotate(options) => convert::annotate(&options),
         Command::Convert(options) => convert::run(&options),
         Command::Eval(options) => eval::run(&options),
+        Command::Train(options) => train::run(&options),
     }
 }
 

@@ -381,3 +381,63 @@ fn never_panics_on_odd_bytes() {
         assert!(!stderr(&output).contains("panicked"), "{bytes:?}");
     }
 }
+
+#[test]
+fn train_writes_a_model_that_reads_back_and_is_deterministic() {
+    use marginalia_core::entities::model::Model;
+    let dir = scratch("train");
+    let gold = write(
+        &dir,
+        "tiny.conll",
+        b"-DOCSTART- -X- O O\n\nDaniel NNP B-NP B-PER\nEk NNP I-NP I-PER\nruns VBZ B-VP O\n\
+          Spotify NNP B-NP B-ORG\nin IN B-PP O\nStockholm NNP B-NP B-LOC\n. . O O\n",
+    );
+    let out_a = dir.join("a.bin");
+    let out_b = dir.join("b.bin");
+    for out in [&out_a, &out_b] {
+        let output = run(
+            &[
+                "train",
+                "--data",
+                gold.to_str().unwrap(),
+                "--seed",
+                "3",
+                "--epochs",
+                "2",
+                "--out",
+                out.to_str().unwrap(),
+                "--dev",
+                gold.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stdout(&output).contains("entity F1"), "{}", stdout(&output));
+    }
+    let a = std::fs::read(&out_a).unwrap();
+    assert_eq!(
+        a,
+        std::fs::read(&out_b).unwrap(),
+        "same data and seed, same bytes"
+    );
+    assert!(Model::from_bytes(&a).is_ok());
+    // Nothing to train on: a usage-class error, no file written.
+    let empty = write(&dir, "empty.conll", b"");
+    let output = run(
+        &[
+            "train",
+            "--data",
+            empty.to_str().unwrap(),
+            "--out",
+            dir.join("c.bin").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("training failed"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("c.bin").exists());
+}

@@ -9,6 +9,9 @@
 //!   organisation and place suffixes, appositive nouns).
 //! - [`rules`]: sentence styles (all-caps, title-case), document evidence for sentence-initial
 //!   words, capitalised runs with connectors, and the classification rules.
+//! - [`model`]: the trained sequence labeller (averaged perceptron, Viterbi) whose features
+//!   include the gazetteer and the rules' output; [`HybridRecognizer`], the default, runs it
+//!   and keeps the rules' answers where they are better.
 //!
 //! Labels follow CoNLL-2003: PER for people, ORG for organisations, LOC for places, MISC for
 //! other names (nationalities such as `British`, events, works, laws, products).
@@ -30,6 +33,7 @@
 //! ```
 
 pub mod gazetteer;
+pub mod model;
 pub mod rules;
 #[cfg(test)]
 mod tests;
@@ -55,5 +59,22 @@ pub struct RuleRecognizer;
 impl EntityRecognizer for RuleRecognizer {
     fn recognize(&self, index: &TextIndex<'_>) -> Vec<Annotation> {
         rules::recognize(index)
+    }
+}
+
+/// The default recognizer: the trained model ([`model`]) over the rules' output, with the
+/// rules' answers kept where they are known to be better. Falls back to [`RuleRecognizer`]
+/// alone if the embedded model cannot be read (a build defect that a test guards against).
+///
+/// Never panics; linear in the length of the text.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct HybridRecognizer;
+
+impl EntityRecognizer for HybridRecognizer {
+    fn recognize(&self, index: &TextIndex<'_>) -> Vec<Annotation> {
+        match model::embedded() {
+            Ok(m) => model::ModelRecognizer::new(m).recognize(index),
+            Err(_) => rules::recognize(index),
+        }
     }
 }

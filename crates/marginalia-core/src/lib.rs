@@ -31,13 +31,14 @@ pub mod summary;
 pub mod text;
 
 pub use annotation::{Analysis, Annotation, Label, Layer, QuoteInfo, QuoteKind, Value};
-pub use entities::{EntityRecognizer, RuleRecognizer};
+pub use entities::{EntityRecognizer, HybridRecognizer, RuleRecognizer};
 pub use span::Span;
 pub use text::TextIndex;
 
-/// Analyses `text` with the default recognizers. Never panics; any UTF-8 text is accepted.
+/// Analyses `text` with the default recognizers (entities: [`HybridRecognizer`], the trained
+/// model over the rules). Never panics; any UTF-8 text is accepted.
 pub fn analyze(text: &str) -> Analysis {
-    analyze_with(text, &RuleRecognizer)
+    analyze_with(text, &HybridRecognizer)
 }
 
 /// Builds the engine's lexicons now (they are otherwise built on first use), so that the first

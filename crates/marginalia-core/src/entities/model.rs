@@ -1,0 +1,528 @@
+//! A trained entity recogniser: an averaged perceptron over hashed features with Viterbi
+//! decoding of BIO tags, small enough to ship in the page.
+//!
+//! - [`features`]: the feature templates (word, lower case, shapes, affixes, neighbours ±2,
+//!   sentence position and style, gazetteer entries, document evidence, the rule
+//!   recognizer's tags), hashed to 32-bit keys once per token.
+//! - [`labels`]: the nine BIO tags as integers.
+//! - [`format`]: the model file (header, sorted keys, `i8` weights, checksum).
+//! - [`train`]: the averaged-perceptron trainer behind `marginalia train`.
+//!
+//! The model shipped with the engine is `model/entities.bin`, embedded at build time and
+//! read on first use ([`embedded`]); see `model/README.md` for how it was trained.
+//!
+//! ```
+//! use marginalia_core::entities::model::{embedded, ModelRecognizer};
+//! use marginalia_core::{EntityRecognizer, Label, TextIndex};
+//! let model = embedded().expect("the embedded model is valid");
+//! let text = "Daniel Ek, the founder of Spotify, spoke in Stockholm.";
+//! let found = ModelRecognizer::new(model).recognize(&TextIndex::new(text));
+//! let got: Vec<(Label, &str)> = found.iter().map(|a| (a.label, a.span.slice(text))).collect();
+//! assert!(got.contains(&(Label::Per, "Daniel Ek")));
+//! ```
+
+pub mod features;
+pub mod format;
+pub mod labels;
+#[cfg(test)]
+mod tests;
+pub mod train;
+
+use self::features::{Features, NUM_TEMPLATES};
+use self::labels::{allowed, is_inside, label_of, NUM_TAGS};
+use crate::annotation::{Annotation, Label};
+use crate::entities::gazetteer::{gazetteer, Cue};
+use crate::entities::rules;
+use crate::entities::EntityRecognizer;
+use crate::span::Span;
+use crate::text::TextIndex;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The model shipped with the engine (`model/entities.bin`).
+pub const EMBEDDED: &[u8] = include_bytes!("../../model/entities.bin");
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// Fewer bytes than a header, transitions and checksum.
+    TooShort {
+        /// The length seen.
+        len: usize,
+    },
+    /// The file does not start with [`format::MAGIC`].
+    BadMagic,
+    /// A format version this build cannot read.
+    UnsupportedVersion(u16),
+    /// Trained for other tags or feature templates than this build extracts.
+    Incompatible {
+        /// Tags in the file.
+        tags: u8,
+        /// Feature templates in the file.
+        templates: u8,
+        /// Feature version in the file.
+        features: u32,
+    },
+    /// The checksum does not match the contents (a damaged file).
+    Checksum,
+    /// The file ends inside its weights.
+    Truncated,
+    /// The contents break the format's rules.
+    Malformed(&'static str),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::TooShort { len } => write!(f, "model file too short ({len} bytes)"),
+            ModelError::BadMagic => write!(f, "not an entity model file (bad magic)"),
+            ModelError::UnsupportedVersion(v) => write!(f, "unsupported model format version {v}"),
+            ModelError::Incompatible {
+                tags,
+                templates,
+                features,
+            } => write!(
+                f,
+                "model trained for {tags} tags, {templates} templates, feature version \
+                 {features}; this build needs {NUM_TAGS}, {NUM_TEMPLATES}, {}",
+                features::FEATURE_VERSION
+            ),
+            ModelError::Checksum => write!(f, "model checksum mismatch (damaged file)"),
+            ModelError::Truncated => write!(f, "model file truncated"),
+            ModelError::Malformed(what) => write!(f, "malformed model file: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A trained model: quantised emission weights per hashed feature and tag-to-tag transition
+/// weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Features are hashed to this many bits.
+    bits: u8,
+    /// Feature keys (`bits` wide), sorted and distinct.
+    keys: Vec<u32>,
+    /// Emission weights, one row per key.
+    rows: Vec<[i8; NUM_TAGS]>,
+    /// Transition weights: `trans[prev][next]`, row `NUM_TAGS` for the sentence start.
+    trans: Transitions,
+    /// What one stored unit is worth in the trained weights.
+    scale: f32,
+    /// Open-addressing table of the rows by key (at most half full; a power of two long).
+    table: Vec<Slot>,
+}
+
+/// One slot of the lookup table: a key and its row inline (one cache line per lookup).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Slot {
+    key: u32,
+    used: bool,
+    row: [i8; NUM_TAGS],
+}
+
+impl Model {
+    /// Builds a model from its parts (keys sorted and distinct, one row per key).
+    pub(crate) fn from_parts(
+        bits: u8,
+        keys: Vec<u32>,
+        rows: Vec<[i8; NUM_TAGS]>,
+        trans: Transitions,
+        scale: f32,
+    ) -> Model {
+        let size = (keys.len().max(1) * 2).next_power_of_two();
+        let mask = size - 1;
+        let mut table = vec![Slot::default(); size];
+        for (&k, row) in keys.iter().zip(&rows) {
+            let mut slot = k as usize & mask;
+            // The table is at most half full, so a free slot is always found.
+            for _ in 0..size {
+                if let Some(entry) = table.get_mut(slot) {
+                    if !entry.used {
+                        *entry = Slot {
+                            key: k,
+                            used: true,
+                            row: *row,
+                        };
+                        break;
+                    }
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        Model {
+            bits,
+            keys,
+            rows,
+            trans,
+            scale,
+            table,
+        }
+    }
+
+    /// Reads a model file ([`format`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        format::decode(bytes)
+    }
+
+    /// Writes the model file ([`format`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        format::encode(self)
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True for a model without feature weights.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The weight row of a feature key, if the model has one.
+    #[inline]
+    fn row(&self, key: u32) -> Option<&[i8; NUM_TAGS]> {
+        let key = key & key_mask(self.bits);
+        let mask = self.table.len().wrapping_sub(1);
+        let mut slot = key as usize & mask;
+        loop {
+            let entry = self.table.get(slot)?;
+            if !entry.used {
+                return None;
+            }
+            if entry.key == key {
+                return Some(&entry.row);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Emission scores of one token's features.
+    #[inline]
+    fn emission(&self, keys: &[u32]) -> [i32; NUM_TAGS] {
+        let mut scores = [0i32; NUM_TAGS];
+        for &k in keys {
+            if let Some(row) = self.row(k) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        scores
+    }
+
+    /// The best tag of every token of `index`: Viterbi over each segment of `features`
+    /// (see [`features::Features`]), `O` elsewhere.
+    pub fn tag(&self, index: &TextIndex<'_>, features: &Features) -> Vec<u8> {
+        let mut out = vec![0u8; index.tokens().len()];
+        let mut back = Vec::new();
+        let mut tags = Vec::new();
+        let mut first = 0usize;
+        for seg in &features.segments {
+            tags.clear();
+            viterbi(
+                seg.len(),
+                |k| self.emission(features.token(first + k)),
+                &self.trans,
+                &mut back,
+                &mut tags,
+            );
+            first += seg.len();
+            if let Some(slots) = out.get_mut(seg.clone()) {
+                for (slot, &t) in slots.iter_mut().zip(&tags) {
+                    *slot = t;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The mask of `bits`-bit keys.
+#[inline]
+pub(crate) fn key_mask(bits: u8) -> u32 {
+    if bits >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << bits) - 1
+    }
+}
+
+/// Transition weights: `[prev][next]`, row `NUM_TAGS` for the start of a sentence.
+pub(crate) type Transitions = [[i32; NUM_TAGS]; NUM_TAGS + 1];
+
+/// The best tag sequence of `n` tokens whose emission scores `emit(k)` gives, appended to
+/// `out` (Viterbi: linear in `n`, `I-X` only after `B-X` or `I-X`). `back` is scratch space.
+pub(crate) fn viterbi(
+    n: usize,
+    mut emit: impl FnMut(usize) -> [i32; NUM_TAGS],
+    trans: &Transitions,
+    back: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) {
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n * NUM_TAGS, 0);
+    const NEG: i32 = i32::MIN / 4;
+    let mut score = [NEG; NUM_TAGS];
+    for k in 0..n {
+        let e = emit(k);
+        let mut next = [NEG; NUM_TAGS];
+        for (y, slot) in next.iter_mut().enumerate() {
+            let tag = y as u8;
+            let ey = e.get(y).copied().unwrap_or(0);
+            if k == 0 {
+                if allowed(None, tag) {
+                    let t = trans.get(NUM_TAGS).and_then(|r| r.get(y)).copied();
+                    *slot = ey.saturating_add(t.unwrap_or(0));
+                }
+                continue;
+            }
+            let (mut best, mut arg) = (NEG, 0u8);
+            for (p, &s) in score.iter().enumerate() {
+                if s <= NEG || !allowed(Some(p as u8), tag) {
+                    continue;
+                }
+                let t = trans.get(p).and_then(|r| r.get(y)).copied().unwrap_or(0);
+                let v = s.saturating_add(t);
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            if best > NEG {
+                *slot = best.saturating_add(ey);
+            }
+            if let Some(b) = back.get_mut(k * NUM_TAGS + y) {
+                *b = arg;
+            }
+        }
+        score = next;
+    }
+    let mut y = score
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &s)| (s, std::cmp::Reverse(i)))
+        .map_or(0, |(i, _)| i as u8);
+    let start = out.len();
+    out.resize(start + n, 0);
+    for k in (0..n).rev() {
+        if let Some(slot) = out.get_mut(start + k) {
+            *slot = y;
+        }
+        if k > 0 {
+            y = back
+                .get(k * NUM_TAGS + usize::from(y))
+                .copied()
+                .unwrap_or(0);
+        }
+    }
+}
+
+/// The embedded model, read and checked on first use. An error here is a build defect (a
+/// test checks the embedded model); [`ModelRecognizer`] callers fall back to the rules.
+pub fn embedded() -> Result<&'static Model, ModelError> {
+    static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(EMBEDDED))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// A labelled run of tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TokenSpan {
+    first: usize,
+    last: usize,
+    label: Label,
+}
+
+/// The token runs of a tag sequence: a run starts at `B-X` (or at an `I-X` that does not
+/// continue one) and stays within a sentence.
+fn token_spans(index: &TextIndex<'_>, tags: &[u8]) -> Vec<TokenSpan> {
+    let tokens = index.tokens();
+    let mut out = Vec::new();
+    let mut open: Option<TokenSpan> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let label = label_of(tag);
+        let continues = is_inside(tag)
+            && open.is_some_and(|o| {
+                o.last + 1 == i
+                    && Some(o.label) == label
+                    && tokens.get(o.last).map(|t| t.sentence) == tokens.get(i).map(|t| t.sentence)
+            });
+        if continues {
+            if let Some(o) = open.as_mut() {
+                o.last = i;
+            }
+            continue;
+        }
+        out.extend(open.take());
+        open = label.map(|label| TokenSpan {
+            first: i,
+            last: i,
+            label,
+        });
+    }
+    out.extend(open);
+    out
+}
+
+/// The annotation of a token run; a trailing possessive (`Spotify’s`) is left out.
+fn annotation(index: &TextIndex<'_>, s: TokenSpan) -> Option<Annotation> {
+    let tokens = index.tokens();
+    let (first, last) = (tokens.get(s.first)?, tokens.get(s.last)?);
+    let end = last.span.start + rules::strip_possessive(last.text(index.text())).len();
+    (end > first.span.start).then(|| Annotation::new(Span::new(first.span.start, end), s.label))
+}
+
+/// Spans of a tag sequence, as the model alone gives them: a span starts at `B-X` (or at an
+/// `I-X` that does not continue one), and a trailing possessive (`Spotify’s`) is left out.
+pub fn spans_of(index: &TextIndex<'_>, tags: &[u8]) -> Vec<Annotation> {
+    token_spans(index, tags)
+        .into_iter()
+        .filter_map(|s| annotation(index, s))
+        .collect()
+}
+
+/// True for a word with a glued possessive (`Ek’s`).
+fn possessive(word: &str) -> bool {
+    rules::has_possessive(word)
+}
+
+/// The model's tags turned into spans, with the rules kept where they are better:
+///
+/// - CoNLL writes `’s` as a token of its own, so the model never saw a possessive glued to a
+///   word: a span does not run past one (`Daniel Ek’s Spotify`), and a rule span holding
+///   one (`Anna’s Archive`, `Zorbix’s`) replaces the model's spans it overlaps.
+/// - Titles and ordinary capitalised words (`Mr`, `The`, `Later`, `CEO`) at the start of a
+///   span are left out unless the rules start a name there too; a span made only of them is
+///   dropped.
+/// - A name right after a title (`Mr. Smith`) is a person.
+pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<Annotation> {
+    let text = index.text();
+    let tokens = index.tokens();
+    let g = gazetteer();
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let is_title = |i: usize| g.is(word(i), Cue::Title) || g.is(word(i), Cue::TitleModifier);
+    let rule_starts: Vec<usize> = rule
+        .iter()
+        .map(|a| index.token_at_or_after(a.span.start))
+        .collect();
+    let title_before = |i: usize| {
+        i.checked_sub(1).is_some_and(|p| {
+            is_title(p) || (word(p) == "." && p.checked_sub(1).is_some_and(is_title))
+        })
+    };
+    // The rules' label of a span starting at token `i`, if any (starts are sorted).
+    let rule_label_at = |i: usize| {
+        rule_starts
+            .binary_search(&i)
+            .ok()
+            .and_then(|k| rule.get(k))
+            .map(|a| a.label)
+    };
+    // Split runs at a glued possessive; the rest takes the rules' label when they start a
+    // name there.
+    let mut spans: Vec<TokenSpan> = Vec::new();
+    for s in token_spans(index, tags) {
+        let mut rest = s;
+        while let Some(p) = (rest.first..rest.last).find(|&p| possessive(word(p))) {
+            spans.push(TokenSpan { last: p, ..rest });
+            rest = TokenSpan {
+                first: p + 1,
+                last: rest.last,
+                label: rule_label_at(p + 1).unwrap_or(rest.label),
+            };
+        }
+        spans.push(rest);
+    }
+    // Sentence-initial flags, computed once and only when asked (linear).
+    let initial = std::cell::OnceCell::new();
+    let is_initial = |i: usize| {
+        initial
+            .get_or_init(|| rules::initial_flags(index))
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+    };
+    let mut out: Vec<Annotation> = Vec::new();
+    for mut s in spans {
+        // An ordinary word opening a sentence (`The`, `Later`), not an initial (`A. Dale`).
+        let ordinary = |i: usize| {
+            g.is_stopword(word(i))
+                && is_initial(i)
+                && !(word(i).chars().count() == 1 && word(i + 1) == ".")
+        };
+        while s.first <= s.last
+            && (is_title(s.first) || ordinary(s.first))
+            && rule_starts.binary_search(&s.first).is_err()
+        {
+            s.first += 1;
+        }
+        let only_common = (s.first..=s.last).all(|i| g.is_stopword(word(i)));
+        let next_rule = rule_starts.partition_point(|&r| r < s.first);
+        let rules_overlap = rule_starts.get(next_rule).is_some_and(|&r| r <= s.last);
+        if s.first > s.last || (only_common && !rules_overlap) {
+            continue;
+        }
+        if title_before(s.first) && s.label != Label::Per {
+            s.label = Label::Per;
+        }
+        out.extend(annotation(index, s));
+    }
+    let overrides: Vec<&Annotation> = rule
+        .iter()
+        .filter(|a| {
+            let first = index.token_at_or_after(a.span.start);
+            tokens
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|t| t.span.start < a.span.end)
+                .any(|t| possessive(t.text(text)))
+        })
+        .collect();
+    if !overrides.is_empty() {
+        // Both lists are sorted and non-overlapping: find the first override ending after
+        // the span's start.
+        out.retain(|m| {
+            let k = overrides.partition_point(|r| r.span.end <= m.span.start);
+            !overrides.get(k).is_some_and(|r| r.span.overlaps(&m.span))
+        });
+        out.extend(overrides.into_iter().cloned());
+        out.sort_by_key(|a| (a.span.start, a.span.end));
+    }
+    out
+}
+
+/// The trained recognizer: the rule recognizer's output is one of its features, and the
+/// model decides. Never panics; linear in the length of the text.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelRecognizer<'m> {
+    model: &'m Model,
+}
+
+impl<'m> ModelRecognizer<'m> {
+    /// A recognizer over `model`.
+    pub fn new(model: &'m Model) -> Self {
+        ModelRecognizer { model }
+    }
+}
+
+impl EntityRecognizer for ModelRecognizer<'_> {
+    fn recognize(&self, index: &TextIndex<'_>) -> Vec<Annotation> {
+        if index.tokens().is_empty() {
+            return Vec::new();
+        }
+        let rule = rules::recognize(index);
+        let features = features::extract(index, &rule);
+        let tags = self.model.tag(index, &features);
+        combine(index, &tags, &rule)
+    }
+}

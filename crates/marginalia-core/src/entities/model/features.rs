@@ -1,0 +1,576 @@
+//! Feature extraction for the entity model: a fixed set of templates per token, each hashed to a
+//! 32-bit key.
+//!
+//! Every token's own facts (its word, lower-case form, shapes, affixes, gazetteer entries, the
+//! rule recognizer's tag, document evidence) are hashed once; the templates then combine them
+//! with a template id by an integer mix. Nothing is allocated per feature.
+//!
+//! ```
+//! use marginalia_core::entities::model::features::{extract, NUM_TEMPLATES};
+//! use marginalia_core::TextIndex;
+//! let index = TextIndex::new("Daniel Ek runs Spotify.");
+//! let features = extract(&index, &[]);
+//! assert_eq!(features.keys.len(), index.tokens().len() * NUM_TEMPLATES);
+//! ```
+
+use super::labels::{tag_of, NUM_TAGS};
+use crate::annotation::{Annotation, Label};
+use crate::entities::gazetteer::{gazetteer, FnvBuild};
+use crate::entities::rules::{self, Style};
+use crate::text::{TextIndex, TokenKind};
+use std::collections::HashMap;
+
+/// Bumped whenever a template changes meaning: a model trained on other features is refused.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// Number of feature templates: every token has exactly this many keys.
+pub const NUM_TEMPLATES: usize = 46;
+
+/// Longest prefix or suffix used, in characters.
+const AFFIX: usize = 4;
+
+/// Characters of a word kept for hashing its lower-case form and affixes.
+const MAX_CHARS: usize = 32;
+
+/// One token's hashed facts.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tok {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    prefix: [u64; AFFIX],
+    suffix: [u64; AFFIX],
+    /// Bit flags, see the `F_*` constants.
+    flags: u32,
+    /// Gazetteer label of the word alone: 0 none, 1 + label index.
+    gaz: u8,
+    /// Gazetteer cue of the word: 0 none, 1 + cue number.
+    cue: u8,
+    /// The rule recognizer's BIO tag of the token (see [`super::labels`]).
+    rule: u8,
+    /// Document evidence: bit 0 seen capitalised mid-sentence, bit 1 seen in lower case.
+    doc: u8,
+}
+
+const F_CAP: u32 = 1;
+const F_INITIAL: u32 = 1 << 1;
+const F_FIRST_NAME: u32 = 1 << 2;
+const F_COUNTRY: u32 = 1 << 3;
+const F_STOPWORD: u32 = 1 << 4;
+const F_CAPS_SENTENCE: u32 = 1 << 5;
+const F_HEADLINE: u32 = 1 << 6;
+const F_POSSESSIVE: u32 = 1 << 7;
+const F_DEMONYM: u32 = 1 << 8;
+const F_ACRONYM: u32 = 1 << 9;
+
+/// The hashed features of a text's name-like stretches.
+///
+/// Only *segments* are tagged: maximal runs of tokens, within one sentence, each at most one
+/// token away from a word holding a capital letter. Everything else is `O` (a stretch of
+/// lower-case words, numbers and punctuation names nothing), which keeps tagging cheap.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Token ranges of the segments, in text order.
+    pub segments: Vec<std::ops::Range<usize>>,
+    /// `NUM_TEMPLATES` keys per token of each segment, segments concatenated in order.
+    pub keys: Vec<u32>,
+}
+
+impl Features {
+    /// The keys of the `k`-th token counted over all segments (empty when out of range).
+    pub fn token(&self, k: usize) -> &[u32] {
+        let start = k.saturating_mul(NUM_TEMPLATES);
+        self.keys
+            .get(start..start.saturating_add(NUM_TEMPLATES))
+            .unwrap_or(&[])
+    }
+}
+
+/// FNV-1a step over one value.
+#[inline]
+fn fnv(h: u64, v: u64) -> u64 {
+    (h ^ v).wrapping_mul(0x0100_0000_01b3)
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Combines hashes cheaply before [`key`] mixes them (rotate and multiply).
+#[inline]
+fn cmb(v: u64) -> u64 {
+    v.rotate_left(23).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The key of template `t` with value `v`: a 32-bit hash (one multiply-xor-shift round).
+#[inline]
+pub fn key(t: usize, v: u64) -> u32 {
+    let h =
+        (v ^ (t as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    ((h ^ (h >> 29)) >> 32) as u32
+}
+
+/// The class of a character in a word shape: `X`, `x`, `d`, or the character itself.
+#[inline]
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// Hashes one token's own facts (no gazetteer, rules or document evidence yet).
+fn token_facts(word: &str) -> Tok {
+    if word.is_ascii() && word.len() <= MAX_CHARS {
+        return ascii_facts(word.as_bytes());
+    }
+    let mut lower = [' '; MAX_CHARS];
+    let mut n = 0usize;
+    let (mut shape, mut short) = (FNV_START, FNV_START);
+    let (mut prev_class, mut run) = ('\0', 0usize);
+    let mut word_h = FNV_START;
+    for c in word.chars() {
+        word_h = fnv(word_h, u64::from(c));
+        let class = shape_class(c);
+        if class == prev_class {
+            run += 1;
+        } else {
+            run = 1;
+            short = fnv(short, u64::from(class));
+        }
+        if run <= 4 {
+            shape = fnv(shape, u64::from(class));
+        }
+        prev_class = class;
+        if n < MAX_CHARS {
+            let mut l = c.to_lowercase();
+            let lc = match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => c,
+            };
+            if let Some(slot) = lower.get_mut(n) {
+                *slot = lc;
+            }
+            n += 1;
+        }
+    }
+    let chars = lower.get(..n).unwrap_or(&[]);
+    let lower_h = chars.iter().fold(FNV_START, |h, &c| fnv(h, u64::from(c)));
+    let mut prefix = [0u64; AFFIX];
+    let mut suffix = [0u64; AFFIX];
+    for k in 1..=AFFIX {
+        // Affixes longer than the word are the word itself: they add nothing, so they share a
+        // marker value.
+        let (p, s) = if k < n {
+            let p = chars
+                .get(..k)
+                .unwrap_or(&[])
+                .iter()
+                .fold(FNV_START, |h, &c| fnv(h, u64::from(c)));
+            let s = chars
+                .get(n - k..)
+                .unwrap_or(&[])
+                .iter()
+                .fold(FNV_START, |h, &c| fnv(h, u64::from(c)));
+            (p, s)
+        } else {
+            (1, 1)
+        };
+        if let Some(slot) = prefix.get_mut(k - 1) {
+            *slot = p;
+        }
+        if let Some(slot) = suffix.get_mut(k - 1) {
+            *slot = s;
+        }
+    }
+    Tok {
+        word: word_h,
+        lower: lower_h,
+        shape,
+        short,
+        prefix,
+        suffix,
+        ..Tok::default()
+    }
+}
+
+/// The lower-case hash of a word alone (as [`token_facts`] computes it).
+fn lower_hash(word: &str) -> u64 {
+    if word.is_ascii() && word.len() <= MAX_CHARS {
+        return word
+            .bytes()
+            .fold(FNV_START, |h, b| fnv(h, u64::from(b.to_ascii_lowercase())));
+    }
+    token_facts(word).lower
+}
+
+/// The class of an ASCII byte in a word shape.
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b,
+    }
+}
+
+/// [`token_facts`] of an ASCII word of at most `MAX_CHARS` bytes: the same hashes, faster.
+fn ascii_facts(word: &[u8]) -> Tok {
+    let (mut shape, mut short, mut word_h, mut lower_h) =
+        (FNV_START, FNV_START, FNV_START, FNV_START);
+    let (mut prev_class, mut run) = (0u8, 0usize);
+    for &b in word {
+        word_h = fnv(word_h, u64::from(b));
+        lower_h = fnv(lower_h, u64::from(b.to_ascii_lowercase()));
+        let class = ascii_class(b);
+        if class == prev_class {
+            run += 1;
+        } else {
+            run = 1;
+            short = fnv(short, u64::from(class));
+        }
+        if run <= 4 {
+            shape = fnv(shape, u64::from(class));
+        }
+        prev_class = class;
+    }
+    let n = word.len();
+    let mut prefix = [1u64; AFFIX];
+    let mut suffix = [1u64; AFFIX];
+    for k in 1..=AFFIX.min(n.saturating_sub(1)) {
+        let p = word
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .fold(FNV_START, |h, &b| fnv(h, u64::from(b.to_ascii_lowercase())));
+        let s = word
+            .get(n - k..)
+            .unwrap_or(&[])
+            .iter()
+            .fold(FNV_START, |h, &b| fnv(h, u64::from(b.to_ascii_lowercase())));
+        if let Some(slot) = prefix.get_mut(k - 1) {
+            *slot = p;
+        }
+        if let Some(slot) = suffix.get_mut(k - 1) {
+            *slot = s;
+        }
+    }
+    Tok {
+        word: word_h,
+        lower: lower_h,
+        shape,
+        short,
+        prefix,
+        suffix,
+        ..Tok::default()
+    }
+}
+
+/// True for a word holding a capital letter: the tokens that segments gather around.
+#[inline]
+fn has_capital(t: &crate::text::Token, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    }
+}
+
+/// The segments of `index` (see [`Features`]).
+pub fn segments(index: &TextIndex<'_>) -> Vec<std::ops::Range<usize>> {
+    let text = index.text();
+    let tokens = index.tokens();
+    let mut out = Vec::new();
+    for s in index.sentences() {
+        let r = s.tokens.clone();
+        let mut open: Option<std::ops::Range<usize>> = None;
+        for i in r.clone() {
+            if !tokens.get(i).is_some_and(|t| has_capital(t, text)) {
+                continue;
+            }
+            let a = i.saturating_sub(1).max(r.start);
+            let b = (i + 2).min(r.end);
+            match open.as_mut() {
+                Some(o) if a <= o.end => o.end = b,
+                _ => {
+                    if let Some(o) = open.take() {
+                        out.push(o);
+                    }
+                    open = Some(a..b);
+                }
+            }
+        }
+        if let Some(o) = open {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// Outside the sentence: distinct values before and after.
+fn boundary(after: bool) -> Tok {
+    let v = if after { 0xe05 } else { 0xb05 };
+    Tok {
+        word: v,
+        lower: v,
+        shape: v,
+        short: v,
+        prefix: [v; AFFIX],
+        suffix: [v; AFFIX],
+        flags: 0,
+        gaz: 0,
+        cue: 0,
+        rule: NUM_TAGS as u8 + u8::from(after),
+        doc: 4,
+    }
+}
+
+/// The index of a label in BIO tags: PER 0, ORG 1, LOC 2, MISC 3 (others none).
+fn label_index(label: Label) -> Option<u8> {
+    match label {
+        Label::Per => Some(0),
+        Label::Org => Some(1),
+        Label::Loc => Some(2),
+        Label::Misc => Some(3),
+        _ => None,
+    }
+}
+
+/// The BIO tag of every token under `entities` (spans on token starts; a span covers the
+/// tokens that start inside it).
+pub fn tags_of(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<u8> {
+    let tokens = index.tokens();
+    let mut tags = vec![0u8; tokens.len()];
+    for a in entities {
+        let Some(l) = label_index(a.label) else {
+            continue;
+        };
+        let first = index.token_at_or_after(a.span.start);
+        let mut i = first;
+        while let Some(t) = tokens.get(i) {
+            if t.span.start >= a.span.end {
+                break;
+            }
+            if let Some(slot) = tags.get_mut(i) {
+                *slot = tag_of(l, i != first);
+            }
+            i += 1;
+        }
+    }
+    tags
+}
+
+/// Extracts the features of every token of `index`. `rule_entities` is the rule recognizer's
+/// output on the same index (its tags are features).
+pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features {
+    let text = index.text();
+    let tokens = index.tokens();
+    let g = gazetteer();
+    let styles = rules::sentence_styles(index);
+    let initial = rules::initial_flags(index);
+    let rule_tags = tags_of(index, rule_entities);
+    let segments = segments(index);
+    // Tokens whose facts are needed: the segments and two tokens either side.
+    let mut needed = vec![false; tokens.len()];
+    for r in &segments {
+        let a = r.start.saturating_sub(2);
+        let b = (r.end + 2).min(tokens.len());
+        if let Some(slots) = needed.get_mut(a..b) {
+            slots.fill(true);
+        }
+    }
+    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        let word = t.text(text);
+        if !needed.get(i).copied().unwrap_or(false) {
+            // Only the document evidence looks at these: their lower-case form.
+            let mut tok = Tok::default();
+            if t.kind == TokenKind::Word {
+                tok.lower = lower_hash(rules::strip_possessive(word));
+            }
+            toks.push(tok);
+            continue;
+        }
+        // A possessive is a separate token in CoNLL (`Anna 's`) but not here (`Anna’s`): the
+        // word's features are those of its stem, plus a flag.
+        let stem = if t.kind == TokenKind::Word {
+            rules::strip_possessive(word)
+        } else {
+            word
+        };
+        let mut tok = token_facts(stem);
+        let style = styles.get(t.sentence).copied();
+        let mut flags = 0;
+        if initial.get(i).copied().unwrap_or(false) {
+            flags |= F_INITIAL;
+        }
+        match style {
+            Some(Style::Caps) => flags |= F_CAPS_SENTENCE,
+            Some(Style::Headline) => flags |= F_HEADLINE,
+            _ => {}
+        }
+        if t.kind == TokenKind::Word {
+            if stem.len() != word.len() {
+                flags |= F_POSSESSIVE;
+            }
+            if let Some(c) = g.cue(stem) {
+                tok.cue = c as u8 + 1;
+            }
+            if t.is_capitalised(text) {
+                flags |= F_CAP;
+                let caps = rules::is_acronym(stem);
+                let label = g
+                    .phrase(stem)
+                    .or_else(|| if caps { g.phrase_upper(stem) } else { None });
+                tok.gaz = label.and_then(label_index).map_or(0, |l| l + 1);
+                if g.is_first_name(stem) {
+                    flags |= F_FIRST_NAME;
+                }
+                if g.is_country(stem) {
+                    flags |= F_COUNTRY;
+                }
+                if g.is_stopword(stem) {
+                    flags |= F_STOPWORD;
+                }
+                if rules::looks_like_demonym(stem) {
+                    flags |= F_DEMONYM;
+                }
+                if caps {
+                    flags |= F_ACRONYM;
+                }
+            }
+        }
+        tok.flags = flags;
+        tok.rule = rule_tags.get(i).copied().unwrap_or(0);
+        toks.push(tok);
+    }
+    // Document evidence: words seen capitalised in the middle of an ordinary sentence, and
+    // words seen in lower case.
+    // Bit 0: seen capitalised mid-sentence; bit 1: seen in lower case. Only capitalised words
+    // of the segments ask, so only their forms are tracked.
+    let mut seen: HashMap<u64, u8, FnvBuild> = HashMap::default();
+    for (i, tok) in toks.iter().enumerate() {
+        if tok.flags & F_CAP != 0 && needed.get(i).copied().unwrap_or(false) {
+            seen.entry(tok.lower).or_insert(0);
+        }
+    }
+    for (t, tok) in tokens.iter().zip(&toks) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let Some(bits) = seen.get_mut(&tok.lower) else {
+            continue;
+        };
+        let ordinary = tok.flags & (F_CAPS_SENTENCE | F_HEADLINE | F_INITIAL) == 0;
+        if tok.flags & F_CAP != 0 {
+            if ordinary {
+                *bits |= 1;
+            }
+        } else if t.first_char(text).is_lowercase() {
+            *bits |= 2;
+        }
+    }
+    for (t, tok) in tokens.iter().zip(toks.iter_mut()) {
+        if t.kind == TokenKind::Word {
+            tok.doc = seen.get(&tok.lower).copied().unwrap_or(0);
+        }
+    }
+    let total: usize = segments.iter().map(|r| r.len()).sum();
+    let mut keys = Vec::with_capacity(total * NUM_TEMPLATES);
+    let before = boundary(false);
+    let after = boundary(true);
+    let sentences = index.sentences();
+    for seg in &segments {
+        let Some(range) = tokens
+            .get(seg.start)
+            .and_then(|t| sentences.get(t.sentence))
+            .map(|s| s.tokens.clone())
+        else {
+            continue;
+        };
+        for i in seg.clone() {
+            let at = |d: isize| -> &Tok {
+                let j = i as isize + d;
+                if j < range.start as isize {
+                    &before
+                } else if j >= range.end as isize {
+                    &after
+                } else {
+                    toks.get(j as usize).unwrap_or(&after)
+                }
+            };
+            let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+            let style = u64::from(c.flags & (F_CAPS_SENTENCE | F_HEADLINE));
+            let init = u64::from(c.flags & F_INITIAL);
+            let cap = u64::from(c.flags & F_CAP);
+            let values: [u64; NUM_TEMPLATES] = [
+                0,
+                c.word,
+                c.lower,
+                c.shape,
+                c.short,
+                c.prefix[0],
+                c.prefix[1],
+                c.prefix[2],
+                c.prefix[3],
+                c.suffix[0],
+                c.suffix[1],
+                c.suffix[2],
+                c.suffix[3],
+                p1.lower,
+                n1.lower,
+                p2.lower,
+                n2.lower,
+                p1.short,
+                n1.short,
+                p2.short,
+                n2.short,
+                cmb(p1.lower) ^ c.lower,
+                cmb(c.lower) ^ n1.lower,
+                cmb(cmb(p1.short) ^ c.short) ^ n1.short,
+                u64::from(c.rule),
+                u64::from(p1.rule),
+                u64::from(n1.rule),
+                cmb(u64::from(c.rule)) ^ c.short,
+                cmb(u64::from(c.rule)) ^ c.lower,
+                cmb(u64::from(p1.rule) * 16 + u64::from(c.rule)) ^ u64::from(n1.rule),
+                cmb(init | style) ^ c.short,
+                cmb(init | style) ^ c.lower,
+                u64::from(c.flags),
+                u64::from(c.gaz),
+                u64::from(c.cue),
+                u64::from(p1.cue) * 64 + u64::from(p1.gaz),
+                u64::from(n1.cue) * 64 + u64::from(n1.gaz),
+                u64::from(p1.flags) * 8 + u64::from(p1.gaz),
+                u64::from(n1.flags) * 8 + u64::from(n1.gaz),
+                u64::from(c.doc) * 16 + init * 4 + cap * 2 + style,
+                cmb(u64::from(c.doc) * 16 + init) ^ c.short,
+                cmb(p1.lower) ^ c.short,
+                cmb(n1.lower) ^ c.short,
+                cmb(style) ^ c.lower,
+                cmb(u64::from(p1.rule)) ^ c.short ^ cmb(n1.short),
+                cmb(c.lower) ^ u64::from(c.gaz) ^ cmb(u64::from(c.flags & F_FIRST_NAME)),
+            ];
+            for (t, v) in values.iter().enumerate() {
+                keys.push(key(t, *v));
+            }
+        }
+    }
+    Features { segments, keys }
+}
+
+/// The hashes of a word's long shape (`Xxxx` for `Washington`, runs cut at four) and short
+/// shape (`Xx`, `X.X.`, `d,d`): equal shapes give equal hashes.
+pub fn shapes(word: &str) -> (u64, u64) {
+    let t = token_facts(word);
+    (t.shape, t.short)
+}
