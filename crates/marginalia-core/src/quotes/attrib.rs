@@ -17,6 +17,8 @@ mod possessive;
 
 /// How far back (in entities) to look for a pronoun's antecedent.
 const ENTITY_LOOKBACK: usize = 400;
+/// How far back (in entities) to look for an antecedent of the pronoun's gender.
+const GENDER_LOOKBACK: usize = 60;
 /// How far back (in bytes) a salient person stays the likely antecedent of `he` or `she`.
 const SALIENT_REACH: usize = 800;
 /// How far back (in bytes) `the company` still names the last organisation.
@@ -48,11 +50,12 @@ pub(super) struct Attributor<'i, 'a> {
     quoted: Vec<bool>,
     /// The last person named as a speaker so far (quotations are attributed in text order).
     last_person: Cell<Option<Span>>,
-    /// PER entities in a speaker's position outside quotations (see [`Attributor::is_salient`]),
-    /// sorted by start: the antecedents `he` and `she` prefer.
-    salient: Vec<Span>,
-    /// The gender the text gives each surname (`he` and `she` agree with their antecedent).
-    genders: Genders<'a>,
+    /// Indices of the PER entities in a speaker's position outside quotations (see
+    /// [`Attributor::is_salient`]), in text order: the antecedents `he` and `she` prefer.
+    salient: Vec<usize>,
+    /// Per entity, the gender the text gives its surname (`he` and `she` agree with their
+    /// antecedent); `None` when unknown.
+    genders: Vec<Option<Gender>>,
 }
 
 /// Counts about a quotation's words.
@@ -90,7 +93,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             quoted,
             last_person: Cell::new(None),
             salient: Vec::new(),
-            genders: Genders::default(),
+            genders: Vec::new(),
         };
         attributor.salient = attributor.salient_people();
         attributor.genders = attributor.people_genders();
@@ -99,7 +102,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
 
     /// The gender of every person the text names with a given name or a title (`Hillary
     /// Clinton`, `Mr. Trump`).
-    fn people_genders(&self) -> Genders<'a> {
+    fn people_genders(&self) -> Vec<Option<Gender>> {
         let mut genders = Genders::default();
         for e in self.ents.iter().filter(|e| e.label == Label::Per) {
             let name = e.span.slice(self.text);
@@ -114,7 +117,14 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 genders.record(name, g);
             }
         }
-        genders
+        self.ents
+            .iter()
+            .map(|e| {
+                (e.label == Label::Per)
+                    .then(|| genders.of(e.span.slice(self.text)))
+                    .flatten()
+            })
+            .collect()
     }
 
     /// True for a PER entity that is a name, not a pronoun the entity layer took for one (`I.`).
@@ -122,17 +132,36 @@ impl<'i, 'a> Attributor<'i, 'a> {
         e.label == Label::Per && pronoun(e.span.slice(self.text)).is_none()
     }
 
-    /// True when the person at `span` may be what a pronoun of `gender` refers to.
-    fn agrees(&self, span: Span, gender: Option<Gender>) -> bool {
-        gender.is_none_or(|g| self.genders.agrees(span.slice(self.text), g))
+    /// True when entity `i` may be what a pronoun of `gender` refers to.
+    fn agrees(&self, i: usize, gender: Option<Gender>) -> bool {
+        gender.is_none_or(|g| {
+            self.genders
+                .get(i)
+                .copied()
+                .flatten()
+                .is_none_or(|known| known == g)
+        })
+    }
+
+    /// True when the person at `span` (an entity or a name) may be what a pronoun of `gender`
+    /// refers to.
+    fn span_agrees(&self, span: Span, gender: Option<Gender>) -> bool {
+        let i = self.ents.partition_point(|e| e.span.start < span.start);
+        gender.is_none()
+            || self
+                .ents
+                .get(i)
+                .is_none_or(|e| e.span.start != span.start || self.agrees(i, gender))
     }
 
     /// The PER entities that are salient (see [`Attributor::is_salient`]), in text order.
-    fn salient_people(&self) -> Vec<Span> {
-        self.ents
-            .iter()
-            .filter(|e| self.names_person(e) && self.is_salient(e.span))
-            .map(|e| e.span)
+    fn salient_people(&self) -> Vec<usize> {
+        (0..self.ents.len())
+            .filter(|&i| {
+                self.ents
+                    .get(i)
+                    .is_some_and(|e| self.names_person(e) && self.is_salient(e.span))
+            })
             .collect()
     }
 
@@ -170,11 +199,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 if self.is_punct(k) {
                     return self.is_abbrev_dot(k);
                 }
-                let lower = w.to_lowercase();
+                // Capitalised function words are in `is_not_name` (`In`, `After`, `But`).
                 !is_not_name(w)
-                    && !is_preposition(&lower)
-                    && !is_aux_or_adverb(&lower)
-                    && !matches!(lower.as_str(), "and" | "or" | "but" | "that" | "who")
+                    && !is_preposition(w)
+                    && !is_aux_or_adverb(w)
+                    && !matches!(w, "and" | "or" | "but" | "that" | "who")
                     && self.cue_at(k) == 0
             })
     }
@@ -1100,10 +1129,12 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// named.
     fn antecedent(&self, k: usize, g: Option<Gender>) -> Option<Span> {
         let at = self.toks.get(k)?.span.start;
-        self.sentence_subject_before(k, g)
+        let found = self
+            .sentence_subject_before(k, g)
             .or_else(|| self.salient_person_before(k, g))
-            .or_else(|| self.last_person_before(at, g))
-            .or_else(|| self.name_before(k))
+            .or_else(|| self.last_person_before(at, g));
+        // Runs of capitalised words tell no gender: only in the pass without one.
+        found.or_else(|| g.is_none().then(|| self.name_before(k)).flatten())
     }
 
     /// The latest of: the last person starting a sentence (a subject) and the last person named
@@ -1111,17 +1142,18 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// audio was quieter than Clinton’s.` is Trump, not Clinton.
     fn salient_person_before(&self, k: usize, g: Option<Gender>) -> Option<Span> {
         let at = self.toks.get(k)?.span.start;
-        let i = self.salient.partition_point(|s| s.start < at);
+        let span_of = |i: usize| self.ents.get(i).map_or(Span::new(0, 0), |e| e.span);
+        let n = self.salient.partition_point(|&i| span_of(i).start < at);
         let subject = self
             .salient
-            .get(..i)
+            .get(..n)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .take(ENTITY_LOOKBACK)
-            .take_while(|s| s.end + SALIENT_REACH >= at)
-            .find(|s| s.end <= at && self.agrees(**s, g))
-            .copied();
+            .take(lookback(g))
+            .take_while(|&&i| span_of(i).end + SALIENT_REACH >= at)
+            .find(|&&i| span_of(i).end <= at && self.agrees(i, g))
+            .map(|&i| span_of(i));
         let subject = if self.ents.is_empty() {
             self.sentence_initial_name_before(k)
         } else {
@@ -1130,7 +1162,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
         let speaker = self
             .last_person
             .get()
-            .filter(|s| s.end <= at && self.agrees(*s, g));
+            .filter(|s| s.end <= at && self.span_agrees(*s, g));
         match (subject, speaker) {
             (Some(a), Some(b)) => Some(if a.start >= b.start { a } else { b }),
             (a, b) => a.or(b),
@@ -1180,13 +1212,14 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 .get(i..)
                 .unwrap_or(&[])
                 .iter()
-                .take_while(|e| e.span.end <= region.end)
-                .find(|e| {
+                .enumerate()
+                .take_while(|(_, e)| e.span.end <= region.end)
+                .find(|&(j, e)| {
                     self.names_person(e)
-                        && self.agrees(e.span, g)
+                        && self.agrees(i + j, g)
                         && !self.in_quote(self.index.token_at_or_after(e.span.start))
                 })
-                .map(|e| e.span);
+                .map(|(_, e)| e.span);
         }
         self.first_name_in(lo, k - 1)
     }
@@ -1269,15 +1302,16 @@ impl<'i, 'a> Attributor<'i, 'a> {
             .get(..i)
             .unwrap_or(&[])
             .iter()
+            .enumerate()
             .rev()
-            .take(ENTITY_LOOKBACK)
-            .find(|e| {
-                self.names_person(e)
-                    && e.span.end <= at
-                    && self.agrees(e.span, g)
+            .take(lookback(g))
+            .find(|&(j, e)| {
+                e.span.end <= at
+                    && self.agrees(j, g)
+                    && self.names_person(e)
                     && !self.in_quote(self.index.token_at_or_after(e.span.start))
             })
-            .map(|e| e.span)
+            .map(|(_, e)| e.span)
     }
 
     /// The organisation `the company` at byte `at` names: the last ORG entity, when it is close
@@ -1302,6 +1336,16 @@ impl<'i, 'a> Attributor<'i, 'a> {
                     && !self.in_quote(self.index.token_at_or_after(e.span.start))
             })
             .map(|e| e.span)
+    }
+}
+
+/// How many entities back to look for an antecedent: fewer when it must agree in gender (a
+/// text naming no woman must not cost a long search for every `she`).
+fn lookback(g: Option<Gender>) -> usize {
+    if g.is_some() {
+        GENDER_LOOKBACK
+    } else {
+        ENTITY_LOOKBACK
     }
 }
 

@@ -90,11 +90,12 @@ impl<'a> Genders<'a> {
             .or_insert(Some(gender));
     }
 
-    /// False when the text gives the person named `name` the other gender than `gender`.
-    pub(super) fn agrees(&self, name: &str, gender: Gender) -> bool {
+    /// The gender the text gives the person named `name`, if it tells one.
+    pub(super) fn of(&self, name: &str) -> Option<Gender> {
         surname(name)
             .and_then(|s| self.by_surname.get(s))
-            .is_none_or(|g| g.is_none_or(|g| g == gender))
+            .copied()
+            .flatten()
     }
 }
 
