@@ -129,7 +129,7 @@ fi
 if want build; then
   run_step build trunk build --release --public-url "$PUBLIC_URL"
   if [ -d dist ]; then
-    echo "dist/: $(du -sh dist | cut -f1) total; wasm: $(find dist -name '*.wasm' -printf '%f %s bytes\n' | tr '\n' ' ')"
+    echo "dist/: $(du -sh dist | cut -f1) total; wasm (inlined, gzip+base64): $(find dist -name 'marginalia-wasm.js' -printf '%f %s bytes\n' | tr '\n' ' ')"
   fi
 fi
 if want size; then

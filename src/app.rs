@@ -75,9 +75,14 @@ fn analyse(
                 marginalia_core::analyze(&for_reply)
             }
         };
-        let view = Analysed::of(for_reply, analysis);
-        let took = dom::now_ms() - started;
-        dispatch.dispatch(Action::Show(Shared::new(view), Some(took)));
+        // Building the view (marks, markup blocks, lists) in a task of its own keeps each task
+        // on the page short.
+        Timeout::new(0, move || {
+            let view = Analysed::of(for_reply, analysis);
+            let took = dom::now_ms() - started;
+            dispatch.dispatch(Action::Show(Shared::new(view), Some(took)));
+        })
+        .forget();
     });
 }
 

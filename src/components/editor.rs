@@ -19,22 +19,39 @@ pub struct EditorProps {
     pub on_notice: Callback<Option<Notice>>,
 }
 
+/// Texts longer than this (bytes, about 33,000 words) fold the text box away once they arrive:
+/// laying out a text box of a whole report takes the browser longer than analysing it, and the
+/// highlighted article below is where it is read. "Edit the text" unfolds it.
+pub const FOLD_BYTES: usize = 200_000;
+
 /// The input area.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let dragging = use_state_eq(|| false);
+    // Whether the person unfolded a long text to edit it (until the next paste or file).
+    let unfolded = use_state_eq(|| false);
+    let folded = props.text.len() > FOLD_BYTES && !*unfolded;
+    let counts = use_memo(props.text.clone(), |text| {
+        (text.split_whitespace().count(), text.chars().count())
+    });
 
     let oninput = {
         let on_text = props.on_text.clone();
         let on_typing = props.on_typing.clone();
+        let unfolded = unfolded.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             if is_typing(&e) {
                 on_typing.emit(area.value());
             } else {
+                unfolded.set(false);
                 on_text.emit(area.value());
             }
         })
+    };
+    let unfold = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |_: MouseEvent| unfolded.set(true))
     };
     let ondragover = {
         let dragging = dragging.clone();
@@ -61,26 +78,36 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
-    let words = props.text.split_whitespace().count();
+    let (words, chars) = *counts;
     html! {
-        <section class={classes!("editor", dragging.then_some("dragging"))} aria-labelledby="editor-title">
+        <section
+            class={classes!("editor", dragging.then_some("dragging"))}
+            aria-labelledby="editor-title"
+            {ondragover}
+            {ondragleave}
+            {ondrop}
+        >
             <div class="section-head">
                 <h2 id="editor-title">{ "Article" }</h2>
                 <span class="muted" aria-live="off">
-                    { format!("{} words · {} characters", group(words), group(props.text.chars().count())) }
+                    { format!("{} words · {} characters", group(words), group(chars)) }
                 </span>
             </div>
+            if folded {
+                <div class="folded" data-testid="editor-folded">
+                    <p>{ "This long text is shown highlighted below. Its text box is folded away to keep the page quick." }</p>
+                    <button type="button" class="button small" data-testid="edit-text" onclick={unfold}>{ "Edit the text" }</button>
+                </div>
+            }
             <textarea
                 id="article-input"
                 data-testid="input"
+                hidden={folded}
                 aria-label="Article text"
                 placeholder="Paste a news article here, or drop a .txt or .html file…"
                 spellcheck="false"
                 value={AttrValue::Rc(props.text.clone())}
                 {oninput}
-                {ondragover}
-                {ondragleave}
-                {ondrop}
             />
         </section>
     }

@@ -1,6 +1,7 @@
 //! The entity list: names grouped with their mention counts. Clicking a name scrolls to its
 //! next mention in the article and flashes it.
 
+use crate::components::{show_all_button, LIST_LIMIT};
 use crate::state::{Analysed, Shared};
 use std::collections::HashMap;
 use yew::prelude::*;
@@ -25,8 +26,10 @@ pub fn entity_list(props: &EntityListProps) -> Html {
             next_mention.borrow_mut().clear()
         });
     }
+    let expanded = use_state_eq(|| false);
     let groups = &props.view.summary.entities;
-    let items = groups.iter().enumerate().map(|(i, g)| {
+    let shown = if *expanded { groups.len() } else { LIST_LIMIT };
+    let items = groups.iter().take(shown).enumerate().map(|(i, g)| {
         let onclick = {
             let ids = g.ids.clone();
             let on_reveal = props.on_reveal.clone();
@@ -64,6 +67,7 @@ pub fn entity_list(props: &EntityListProps) -> Html {
                 <p class="muted">{ "No names found yet." }</p>
             } else {
                 <ul class="item-list">{ for items }</ul>
+                { show_all_button(groups.len(), &expanded, "names") }
             }
         </section>
     }

@@ -1,5 +1,6 @@
 //! The quote list: each quotation with who said it. Clicking one scrolls to it in the article.
 
+use crate::components::{show_all_button, LIST_LIMIT};
 use crate::state::{Analysed, Shared};
 use marginalia_core::QuoteKind;
 use yew::prelude::*;
@@ -24,8 +25,10 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
 /// The quote list.
 #[function_component(QuoteList)]
 pub fn quote_list(props: &QuoteListProps) -> Html {
+    let expanded = use_state_eq(|| false);
     let quotes = &props.view.summary.quotes;
-    let items = quotes.iter().map(|q| {
+    let shown = if *expanded { quotes.len() } else { LIST_LIMIT };
+    let items = quotes.iter().take(shown).map(|q| {
         let onclick = {
             let id = AttrValue::from(q.id.clone());
             props.on_reveal.reform(move |_: MouseEvent| id.clone())
@@ -53,6 +56,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
                 <p class="muted">{ "No quotations found yet." }</p>
             } else {
                 <ul class="item-list">{ for items }</ul>
+                { show_all_button(quotes.len(), &expanded, "quotations") }
             }
         </section>
     }

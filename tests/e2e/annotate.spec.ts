@@ -268,3 +268,47 @@ test('an .html file is opened as its readable text', async ({ page }) => {
   await expect(page.getByTestId('input')).toHaveValue(/^Olaf Scholz met Emmanuel Macron in Paris\.\n\nThey spent €5m\.$/);
   await expect(page.locator('.hl[data-label="MONEY"]')).toHaveText('€5m');
 });
+
+test('a long report: the text box folds away, the article fills in block by block, lists are cut', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('');
+  // About 260 KB: distinct names in every copy, so the name list is long.
+  const parts: string[] = [];
+  for (let i = 0; parts.join('').length < 260_000; i++) {
+    parts.push(`Minister Alex Kovac${i} met Dana Brightwater${i} in Springfield. ` + ARTICLE + '\n\n');
+  }
+  const long = parts.join('');
+  await page.getByTestId('input').evaluate((el, text) => {
+    const area = el as HTMLTextAreaElement;
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, long);
+  const article = page.getByTestId('article');
+  await expect(page.getByTestId('status')).toContainText(/highlights in/, { timeout: 60_000 });
+  // Every block in place: the article shows the whole text, once, in blocks.
+  await expect(article).not.toHaveAttribute('data-rendering', /.*/, { timeout: 60_000 });
+  const blocks = await article.locator(':scope > .blk').count();
+  expect(blocks).toBeGreaterThan(50);
+  expect(await article.evaluate((el) => el.textContent)).toBe(long);
+  // The text box folds away (laying it out costs more than the analysis); it comes back on
+  // request with the text intact.
+  await expect(page.getByTestId('editor-folded')).toBeVisible();
+  await expect(page.getByTestId('input')).toBeHidden();
+  await page.getByTestId('edit-text').click();
+  await expect(page.getByTestId('input')).toBeVisible();
+  await expect(page.getByTestId('input')).toHaveValue(long);
+  // Long lists show their first 150 entries and a button for the rest.
+  const names = page.getByTestId('entity-list').locator('li');
+  await expect(names).toHaveCount(150);
+  const showAll = page.getByTestId('entity-list').getByRole('button', { name: /^Show all [\d,]+ names$/ });
+  await showAll.click();
+  expect(await names.count()).toBeGreaterThan(150);
+  await expect(showAll).toHaveCount(0);
+  // A highlight at the end of the text is there, and the tooltip works on it.
+  const last = article.locator('.hl[data-label="PER"]').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.hover();
+  await expect(page.locator('.tip')).toHaveText('Person');
+});
