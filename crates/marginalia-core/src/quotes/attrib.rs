@@ -95,18 +95,48 @@ impl<'i, 'a> Attributor<'i, 'a> {
             salient: Vec::new(),
             genders: Vec::new(),
         };
-        attributor.salient = attributor.salient_people();
-        attributor.genders = attributor.people_genders();
+        let bounds = attributor.entity_tokens();
+        attributor.salient = attributor.salient_people(&bounds);
+        attributor.genders = attributor.people_genders(&bounds);
         attributor
+    }
+
+    /// Per entity, its first token and the first token after it, in one pass over the tokens
+    /// (entities are sorted and do not overlap).
+    fn entity_tokens(&self) -> Vec<(usize, usize)> {
+        let mut t = 0usize;
+        let mut out = Vec::with_capacity(self.ents.len());
+        for e in self.ents {
+            while self
+                .toks
+                .get(t)
+                .is_some_and(|x| x.span.start < e.span.start)
+            {
+                t += 1;
+            }
+            let first = t;
+            let mut after = t;
+            while self
+                .toks
+                .get(after)
+                .is_some_and(|x| x.span.start < e.span.end)
+            {
+                after += 1;
+            }
+            out.push((first, after));
+        }
+        out
     }
 
     /// The gender of every person the text names with a given name or a title (`Hillary
     /// Clinton`, `Mr. Trump`).
-    fn people_genders(&self) -> Vec<Option<Gender>> {
+    fn people_genders(&self, bounds: &[(usize, usize)]) -> Vec<Option<Gender>> {
         let mut genders = Genders::default();
-        for e in self.ents.iter().filter(|e| e.label == Label::Per) {
+        for (e, &(a, _)) in self.ents.iter().zip(bounds) {
+            if e.label != Label::Per {
+                continue;
+            }
             let name = e.span.slice(self.text);
-            let a = self.index.token_at_or_after(e.span.start);
             let title = match a.checked_sub(1).map(|p| self.word(p)) {
                 Some(".") => a.checked_sub(2).map_or("", |p| self.word(p)),
                 Some(w) => w,
@@ -155,27 +185,26 @@ impl<'i, 'a> Attributor<'i, 'a> {
     }
 
     /// The PER entities that are salient (see [`Attributor::is_salient`]), in text order.
-    fn salient_people(&self) -> Vec<usize> {
-        (0..self.ents.len())
-            .filter(|&i| {
-                self.ents
-                    .get(i)
-                    .is_some_and(|e| self.names_person(e) && self.is_salient(e.span))
+    fn salient_people(&self, bounds: &[(usize, usize)]) -> Vec<usize> {
+        self.ents
+            .iter()
+            .zip(bounds)
+            .enumerate()
+            .filter(|(_, (e, &(a, after)))| {
+                e.label == Label::Per && self.is_salient(a, after) && self.names_person(e)
             })
+            .map(|(i, _)| i)
             .collect()
     }
 
-    /// True when the person at `span` (outside quotations) is in a speaker's position: opening
+    /// True when the person at tokens `a..after` (outside quotations) is in a speaker's
+    /// position: opening
     /// its sentence (`Former President Bill Clinton agreed`), right before a reporting verb
     /// (`In an interview, Clinton said`) or right after one (`said Alan Abramowitz`, `according
     /// to Sen. Ted Cruz`).
-    fn is_salient(&self, span: Span) -> bool {
-        let a = self.index.token_at_or_after(span.start);
-        if self.in_quote(a) {
-            return false;
-        }
-        let after = self.index.token_at_or_after(span.end);
-        self.opens_sentence(a) || self.cue_follows(after) || self.cue_precedes(a)
+    fn is_salient(&self, a: usize, after: usize) -> bool {
+        !self.in_quote(a)
+            && (self.opens_sentence(a) || self.cue_follows(after) || self.cue_precedes(a))
     }
 
     /// True when at most a short title or description comes between the start of token `a`'s
