@@ -66,7 +66,7 @@ Options:
   --seed N          seed of the sentence order (default 1)
   --epochs N        passes over the data (default 10)
   --min-weight N    drop features whose largest weight is below N stored units (1..127,
-                    default 15): the size knob
+                    default 6): the size knob
   --key-bits N      hash features to N-bit keys in the file (8..32, default 22): fewer
                     bits compress better, more unseen features meet kept ones
   --dev FILE        also score the new model on this gold file (entity F1)
@@ -708,7 +708,7 @@ fn parse_train(parser: &mut lexopt::Parser) -> Result<Command, CliError> {
     let topic = HelpTopic::Train;
     let mut data = Vec::new();
     let mut out: Option<PathBuf> = None;
-    let (mut seed, mut epochs, mut min_weight, mut key_bits) = (1u64, 10usize, 15i8, 22u8);
+    let (mut seed, mut epochs, mut min_weight, mut key_bits) = (1u64, 10usize, 6i8, 22u8);
     let mut dev = None;
     let mut bad: Option<CliError> = None;
     let number = |value: OsString, name: &str, bad: &mut Option<CliError>| -> Option<u64> {
@@ -1000,7 +1000,7 @@ mod tests {
                 out: PathBuf::from("m"),
                 seed: 1,
                 epochs: 10,
-                min_weight: 15,
+                min_weight: 6,
                 key_bits: 22,
                 dev: None,
             }))

@@ -35,7 +35,7 @@ use crate::entities::gazetteer::{gazetteer, Cue};
 use crate::entities::rules;
 use crate::entities::EntityRecognizer;
 use crate::span::Span;
-use crate::text::TextIndex;
+use crate::text::{TextIndex, TokenKind};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -111,16 +111,10 @@ pub struct Model {
     trans: Transitions,
     /// What one stored unit is worth in the trained weights.
     scale: f32,
-    /// Open-addressing table of the rows by key (at most half full; a power of two long).
-    table: Vec<Slot>,
-}
-
-/// One slot of the lookup table: a key and its row inline (one cache line per lookup).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Slot {
-    key: u32,
-    used: bool,
-    row: [i8; NUM_TAGS],
+    /// Open-addressing table, a power of two long and at most two-thirds full: each slot is
+    /// `(key + 1) << 32 | row`, 0 when empty. Most lookups miss (rare features), and a miss
+    /// reads only this compact array.
+    table: Vec<u64>,
 }
 
 impl Model {
@@ -132,20 +126,17 @@ impl Model {
         trans: Transitions,
         scale: f32,
     ) -> Model {
-        let size = (keys.len().max(1) * 2).next_power_of_two();
+        let size = (keys.len().max(1) * 3 / 2 + 1).next_power_of_two();
         let mask = size - 1;
-        let mut table = vec![Slot::default(); size];
-        for (&k, row) in keys.iter().zip(&rows) {
+        let mut table = vec![0u64; size];
+        for (i, &k) in keys.iter().enumerate() {
+            let entry = (u64::from(k) + 1) << 32 | i as u64;
             let mut slot = k as usize & mask;
-            // The table is at most half full, so a free slot is always found.
+            // The table is at most two-thirds full, so a free slot is always found.
             for _ in 0..size {
-                if let Some(entry) = table.get_mut(slot) {
-                    if !entry.used {
-                        *entry = Slot {
-                            key: k,
-                            used: true,
-                            row: *row,
-                        };
+                if let Some(e) = table.get_mut(slot) {
+                    if *e == 0 {
+                        *e = entry;
                         break;
                     }
                 }
@@ -188,13 +179,14 @@ impl Model {
         let key = key & key_mask(self.bits);
         let mask = self.table.len().wrapping_sub(1);
         let mut slot = key as usize & mask;
+        let want = u64::from(key) + 1;
         loop {
-            let entry = self.table.get(slot)?;
-            if !entry.used {
+            let e = *self.table.get(slot)?;
+            if e == 0 {
                 return None;
             }
-            if entry.key == key {
-                return Some(&entry.row);
+            if e >> 32 == want {
+                return self.rows.get((e & 0xffff_ffff) as usize);
             }
             slot = (slot + 1) & mask;
         }
@@ -248,6 +240,35 @@ pub(crate) fn key_mask(bits: u8) -> u32 {
         u32::MAX
     } else {
         (1u32 << bits) - 1
+    }
+}
+
+impl Model {
+    /// [`Model::tag`] without keeping every segment's features: each segment is decoded as
+    /// soon as its keys are made, so memory stays small on long texts.
+    pub fn tag_stream(&self, index: &TextIndex<'_>, rule: &[Annotation]) -> Vec<u8> {
+        let mut out = vec![0u8; index.tokens().len()];
+        let mut back = Vec::new();
+        let mut tags = Vec::new();
+        features::visit(index, rule, |seg, keys| {
+            tags.clear();
+            viterbi(
+                seg.len(),
+                |k| {
+                    let start = k * NUM_TEMPLATES;
+                    self.emission(keys.get(start..start + NUM_TEMPLATES).unwrap_or(&[]))
+                },
+                &self.trans,
+                &mut back,
+                &mut tags,
+            );
+            if let Some(slots) = out.get_mut(seg) {
+                for (slot, &t) in slots.iter_mut().zip(&tags) {
+                    *slot = t;
+                }
+            }
+        });
+        out
     }
 }
 
@@ -429,11 +450,19 @@ pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<A
     };
     // Split runs at a glued possessive; the rest takes the rules' label when they start a
     // name there.
+    // Runs are also split at a comma (`Bank of England, Barclays`), which is dropped, and
+    // lose leading and trailing punctuation (`. Smith` after `Mr`).
+    let is_punct = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct);
     let mut spans: Vec<TokenSpan> = Vec::new();
     for s in token_spans(index, tags) {
         let mut rest = s;
-        while let Some(p) = (rest.first..rest.last).find(|&p| possessive(word(p))) {
-            spans.push(TokenSpan { last: p, ..rest });
+        while let Some(p) = (rest.first..rest.last).find(|&p| possessive(word(p)) || word(p) == ",")
+        {
+            let comma = word(p) == ",";
+            spans.push(TokenSpan {
+                last: if comma { p.saturating_sub(1) } else { p },
+                ..rest
+            });
             rest = TokenSpan {
                 first: p + 1,
                 last: rest.last,
@@ -442,6 +471,15 @@ pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<A
         }
         spans.push(rest);
     }
+    for s in &mut spans {
+        while s.first < s.last && is_punct(s.first) {
+            s.first += 1;
+        }
+        while s.last > s.first && is_punct(s.last) {
+            s.last -= 1;
+        }
+    }
+    spans.retain(|s| s.first <= s.last && !(s.first == s.last && is_punct(s.first)));
     // Sentence-initial flags, computed once and only when asked (linear).
     let initial = std::cell::OnceCell::new();
     let is_initial = |i: usize| {
@@ -521,8 +559,7 @@ impl EntityRecognizer for ModelRecognizer<'_> {
             return Vec::new();
         }
         let rule = rules::recognize(index);
-        let features = features::extract(index, &rule);
-        let tags = self.model.tag(index, &features);
+        let tags = self.model.tag_stream(index, &rule);
         combine(index, &tags, &rule)
     }
 }

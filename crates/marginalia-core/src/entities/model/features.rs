@@ -10,7 +10,8 @@
 //! use marginalia_core::TextIndex;
 //! let index = TextIndex::new("Daniel Ek runs Spotify.");
 //! let features = extract(&index, &[]);
-//! assert_eq!(features.keys.len(), index.tokens().len() * NUM_TEMPLATES);
+//! let tagged: usize = features.segments.iter().map(|r| r.len()).sum();
+//! assert_eq!(features.keys.len(), tagged * NUM_TEMPLATES);
 //! ```
 
 use super::labels::{tag_of, NUM_TAGS};
@@ -66,9 +67,10 @@ const F_ACRONYM: u32 = 1 << 9;
 
 /// The hashed features of a text's name-like stretches.
 ///
-/// Only *segments* are tagged: maximal runs of tokens, within one sentence, each at most one
-/// token away from a word holding a capital letter. Everything else is `O` (a stretch of
-/// lower-case words, numbers and punctuation names nothing), which keeps tagging cheap.
+/// Only *segments* are tagged: maximal runs of words holding a capital letter, within one
+/// sentence, a single token between two of them included (`Bank of England`). Everything else
+/// is `O` (lower-case words, numbers and punctuation around names name nothing), which keeps
+/// tagging cheap; the features still see two tokens either side.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     /// Token ranges of the segments, in text order.
@@ -297,10 +299,10 @@ pub fn segments(index: &TextIndex<'_>) -> Vec<std::ops::Range<usize>> {
             if !tokens.get(i).is_some_and(|t| has_capital(t, text)) {
                 continue;
             }
-            let a = i.saturating_sub(1).max(r.start);
-            let b = (i + 2).min(r.end);
+            let (a, b) = (i, i + 1);
             match open.as_mut() {
-                Some(o) if a <= o.end => o.end = b,
+                // One token between two capitalised words joins them (`Bank of England`).
+                Some(o) if a <= o.end + 1 => o.end = b,
                 _ => {
                     if let Some(o) = open.take() {
                         out.push(o);
@@ -314,6 +316,53 @@ pub fn segments(index: &TextIndex<'_>) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// The facts of a word that do not depend on where it stands: hashes, gazetteer entries and
+/// word flags. A possessive is a separate token in CoNLL (`Anna 's`) but not here (`Anna’s`):
+/// the word's features are those of its stem, plus a flag.
+fn word_facts(word: &str, kind: TokenKind, capitalised: bool) -> Tok {
+    let g = gazetteer();
+    let stem = if kind == TokenKind::Word {
+        rules::strip_possessive(word)
+    } else {
+        word
+    };
+    let mut tok = token_facts(stem);
+    let mut flags = 0;
+    if kind == TokenKind::Word {
+        if stem.len() != word.len() {
+            flags |= F_POSSESSIVE;
+        }
+        if let Some(c) = g.cue(stem) {
+            tok.cue = c as u8 + 1;
+        }
+        if capitalised {
+            flags |= F_CAP;
+            let caps = rules::is_acronym(stem);
+            let label = g
+                .phrase(stem)
+                .or_else(|| if caps { g.phrase_upper(stem) } else { None });
+            tok.gaz = label.and_then(label_index).map_or(0, |l| l + 1);
+            if g.is_first_name(stem) {
+                flags |= F_FIRST_NAME;
+            }
+            if g.is_country(stem) {
+                flags |= F_COUNTRY;
+            }
+            if g.is_stopword(stem) {
+                flags |= F_STOPWORD;
+            }
+            if rules::looks_like_demonym(stem) {
+                flags |= F_DEMONYM;
+            }
+            if caps {
+                flags |= F_ACRONYM;
+            }
+        }
+    }
+    tok.flags = flags;
+    tok
 }
 
 /// Outside the sentence: distinct values before and after.
@@ -369,127 +418,103 @@ pub fn tags_of(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<u8> {
     tags
 }
 
-/// Extracts the features of every token of `index`. `rule_entities` is the rule recognizer's
-/// output on the same index (its tags are features).
+/// Extracts the features of every segment of `index` (see [`Features`]). `rule_entities` is
+/// the rule recognizer's output on the same index (its tags are features).
 pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features {
+    let mut out = Features::default();
+    visit(index, rule_entities, |seg, keys| {
+        out.segments.push(seg);
+        out.keys.extend_from_slice(keys);
+    });
+    out
+}
+
+/// Calls `f` with each segment of `index` and its tokens' keys (`NUM_TEMPLATES` per token),
+/// in text order. Memory stays proportional to the longest segment plus the distinct words.
+pub fn visit(
+    index: &TextIndex<'_>,
+    rule_entities: &[Annotation],
+    mut f: impl FnMut(std::ops::Range<usize>, &[u32]),
+) {
     let text = index.text();
     let tokens = index.tokens();
-    let g = gazetteer();
     let styles = rules::sentence_styles(index);
     let initial = rules::initial_flags(index);
     let rule_tags = tags_of(index, rule_entities);
     let segments = segments(index);
-    // Tokens whose facts are needed: the segments and two tokens either side.
-    let mut needed = vec![false; tokens.len()];
-    for r in &segments {
-        let a = r.start.saturating_sub(2);
-        let b = (r.end + 2).min(tokens.len());
-        if let Some(slots) = needed.get_mut(a..b) {
-            slots.fill(true);
-        }
+    if segments.is_empty() {
+        return;
     }
-    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
-    for (i, t) in tokens.iter().enumerate() {
-        let word = t.text(text);
-        if !needed.get(i).copied().unwrap_or(false) {
-            // Only the document evidence looks at these: their lower-case form.
-            let mut tok = Tok::default();
-            if t.kind == TokenKind::Word {
-                tok.lower = lower_hash(rules::strip_possessive(word));
-            }
-            toks.push(tok);
-            continue;
-        }
-        // A possessive is a separate token in CoNLL (`Anna 's`) but not here (`Anna’s`): the
-        // word's features are those of its stem, plus a flag.
-        let stem = if t.kind == TokenKind::Word {
-            rules::strip_possessive(word)
-        } else {
-            word
+    let mut cache: HashMap<&str, Tok, FnvBuild> = HashMap::default();
+    let mut facts = |i: usize| -> Tok {
+        let Some(t) = tokens.get(i) else {
+            return Tok::default();
         };
-        let mut tok = token_facts(stem);
-        let style = styles.get(t.sentence).copied();
-        let mut flags = 0;
+        let word = t.text(text);
+        // The word's own facts, once per distinct spelling in the text.
+        let mut tok = match cache.get(word) {
+            Some(&tok) => tok,
+            None => {
+                let tok = word_facts(word, t.kind, t.is_capitalised(text));
+                cache.insert(word, tok);
+                tok
+            }
+        };
         if initial.get(i).copied().unwrap_or(false) {
-            flags |= F_INITIAL;
+            tok.flags |= F_INITIAL;
         }
-        match style {
-            Some(Style::Caps) => flags |= F_CAPS_SENTENCE,
-            Some(Style::Headline) => flags |= F_HEADLINE,
+        match styles.get(t.sentence).copied() {
+            Some(Style::Caps) => tok.flags |= F_CAPS_SENTENCE,
+            Some(Style::Headline) => tok.flags |= F_HEADLINE,
             _ => {}
         }
-        if t.kind == TokenKind::Word {
-            if stem.len() != word.len() {
-                flags |= F_POSSESSIVE;
-            }
-            if let Some(c) = g.cue(stem) {
-                tok.cue = c as u8 + 1;
-            }
-            if t.is_capitalised(text) {
-                flags |= F_CAP;
-                let caps = rules::is_acronym(stem);
-                let label = g
-                    .phrase(stem)
-                    .or_else(|| if caps { g.phrase_upper(stem) } else { None });
-                tok.gaz = label.and_then(label_index).map_or(0, |l| l + 1);
-                if g.is_first_name(stem) {
-                    flags |= F_FIRST_NAME;
-                }
-                if g.is_country(stem) {
-                    flags |= F_COUNTRY;
-                }
-                if g.is_stopword(stem) {
-                    flags |= F_STOPWORD;
-                }
-                if rules::looks_like_demonym(stem) {
-                    flags |= F_DEMONYM;
-                }
-                if caps {
-                    flags |= F_ACRONYM;
-                }
-            }
-        }
-        tok.flags = flags;
         tok.rule = rule_tags.get(i).copied().unwrap_or(0);
-        toks.push(tok);
-    }
-    // Document evidence: words seen capitalised in the middle of an ordinary sentence, and
-    // words seen in lower case.
-    // Bit 0: seen capitalised mid-sentence; bit 1: seen in lower case. Only capitalised words
-    // of the segments ask, so only their forms are tracked.
+        tok
+    };
+    // Document evidence. Bit 0: seen capitalised in the middle of an ordinary sentence;
+    // bit 1: seen in lower case. Only capitalised words ask (they all lie in segments), so
+    // only their forms are tracked.
     let mut seen: HashMap<u64, u8, FnvBuild> = HashMap::default();
-    for (i, tok) in toks.iter().enumerate() {
-        if tok.flags & F_CAP != 0 && needed.get(i).copied().unwrap_or(false) {
-            seen.entry(tok.lower).or_insert(0);
+    for r in &segments {
+        for i in r.clone() {
+            if tokens.get(i).is_some_and(|t| t.is_capitalised(text)) {
+                seen.entry(facts(i).lower).or_insert(0);
+            }
         }
     }
-    for (t, tok) in tokens.iter().zip(&toks) {
+    for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let Some(bits) = seen.get_mut(&tok.lower) else {
+        let capitalised = t.is_capitalised(text);
+        if !capitalised && !t.first_char(text).is_lowercase() {
+            continue;
+        }
+        let lower = if capitalised {
+            facts(i).lower
+        } else {
+            lower_hash(rules::strip_possessive(t.text(text)))
+        };
+        let Some(bits) = seen.get_mut(&lower) else {
             continue;
         };
-        let ordinary = tok.flags & (F_CAPS_SENTENCE | F_HEADLINE | F_INITIAL) == 0;
-        if tok.flags & F_CAP != 0 {
+        if capitalised {
+            let style = styles.get(t.sentence).copied();
+            let ordinary = !initial.get(i).copied().unwrap_or(false)
+                && !matches!(style, Some(Style::Caps | Style::Headline));
             if ordinary {
                 *bits |= 1;
             }
-        } else if t.first_char(text).is_lowercase() {
+        } else {
             *bits |= 2;
         }
     }
-    for (t, tok) in tokens.iter().zip(toks.iter_mut()) {
-        if t.kind == TokenKind::Word {
-            tok.doc = seen.get(&tok.lower).copied().unwrap_or(0);
-        }
-    }
-    let total: usize = segments.iter().map(|r| r.len()).sum();
-    let mut keys = Vec::with_capacity(total * NUM_TEMPLATES);
     let before = boundary(false);
     let after = boundary(true);
     let sentences = index.sentences();
-    for seg in &segments {
+    let mut window: Vec<Tok> = Vec::new();
+    let mut keys: Vec<u32> = Vec::new();
+    for seg in segments {
         let Some(range) = tokens
             .get(seg.start)
             .and_then(|t| sentences.get(t.sentence))
@@ -497,6 +522,18 @@ pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features 
         else {
             continue;
         };
+        // The segment's tokens and two either side, within the sentence.
+        let lo = seg.start.saturating_sub(2).max(range.start);
+        let hi = (seg.end + 2).min(range.end);
+        window.clear();
+        for i in lo..hi {
+            let mut tok = facts(i);
+            if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
+                tok.doc = seen.get(&tok.lower).copied().unwrap_or(0);
+            }
+            window.push(tok);
+        }
+        keys.clear();
         for i in seg.clone() {
             let at = |d: isize| -> &Tok {
                 let j = i as isize + d;
@@ -505,7 +542,7 @@ pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features 
                 } else if j >= range.end as isize {
                     &after
                 } else {
-                    toks.get(j as usize).unwrap_or(&after)
+                    window.get((j as usize).wrapping_sub(lo)).unwrap_or(&after)
                 }
             };
             let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
@@ -564,8 +601,8 @@ pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features 
                 keys.push(key(t, *v));
             }
         }
+        f(seg, &keys);
     }
-    Features { segments, keys }
 }
 
 /// The hashes of a word's long shape (`Xxxx` for `Washington`, runs cut at four) and short

@@ -60,7 +60,18 @@ fn segments_gather_around_capitals() {
         .into_iter()
         .map(|r| r.map(|i| index.token_text(i)).collect())
         .collect();
-    assert_eq!(words, [vec!["the", "Bank", "of", "England", "fell"]]);
+    assert_eq!(words, [vec!["Bank", "of", "England"]]);
+    let index = TextIndex::new("Mr. Smith met Barclays, HSBC and Lloyds.");
+    let words: Vec<Vec<&str>> = segments(&index)
+        .into_iter()
+        .map(|r| r.map(|i| index.token_text(i)).collect())
+        .collect();
+    assert_eq!(
+        words,
+        [vec![
+            "Mr", ".", "Smith", "met", "Barclays", ",", "HSBC", "and", "Lloyds"
+        ]]
+    );
 }
 
 #[test]
