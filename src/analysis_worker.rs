@@ -30,8 +30,16 @@ const WORKER_URL: &str = "worker.js";
 ///
 /// Returns the worker and the `blob:` URL, which must live as long as the worker.
 fn start_worker() -> Result<(web_sys::Worker, String), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    // The offline single file, opened from disk, has no worker.js beside it (and its policy
+    // allows no worker): it analyses on the page.
+    if window.location().protocol()? == "file:" {
+        return Err(JsValue::from_str(
+            "a page opened from disk cannot start the worker",
+        ));
+    }
+    let document = window
+        .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
     let base = document.base_uri()?.unwrap_or_default();
     let script = web_sys::Url::new_with_base(WORKER_URL, &base)?.href();

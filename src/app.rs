@@ -231,6 +231,7 @@ pub fn app() -> Html {
         let state = state.dispatcher();
         let open_doc = open_doc.clone();
         let storage_error = storage_error.clone();
+        let worker = worker.clone();
         use_effect_with((), move |()| {
             let library = storage::load_library();
             let (library, problem) = match library {
@@ -255,6 +256,15 @@ pub fn app() -> Html {
                 *storage_error.borrow_mut() = Some(problem);
             }
             Timeout::new(50, marginalia_core::warm_up).forget();
+            // The worker starts with the page (its files load with the page's) and compiles its
+            // copy of the engine in the background, so that the first long text need not wait.
+            Timeout::new(0, move || {
+                let mut slot = worker.borrow_mut();
+                if slot.is_none() {
+                    *slot = AnalysisWorker::spawn().ok().map(Rc::new);
+                }
+            })
+            .forget();
         });
     }
 

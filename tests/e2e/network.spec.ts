@@ -272,18 +272,20 @@ test('the analysis worker loads only our own files and cannot connect anywhere',
   baseURL,
 }) => {
   const { log, state } = await recordAll(page);
+  // The worker starts with the page, from a blob: script.
+  const workerStarted = page.waitForEvent('worker');
   await page.goto('');
+  const worker = await workerStarted;
+  expect(worker.url()).toMatch(/^blob:/);
   await loaded(page);
   state.phase = 'use';
   // A long text is analysed in the worker.
   const long = (ARTICLE + '\n\n').repeat(Math.ceil((100 * 1024) / ARTICLE.length));
-  const workerStarted = page.waitForEvent('worker');
   await page.getByTestId('input').fill(long);
-  const worker = await workerStarted;
-  expect(worker.url()).toMatch(/^blob:/);
   await expect(page.getByTestId('status')).toContainText(/highlights in/, { timeout: 30_000 });
   await expect(page.getByTestId('article').locator('.hl[data-label="PER"]').first()).toBeVisible();
-  // The worker fetched the engine's scripts from the site, nothing else.
+  // The worker loaded the engine's scripts from the site with the page, and nothing since.
+  expect(log.filter((l) => l.phase === 'load' && l.url.endsWith('/worker.js')).length).toBeGreaterThan(0);
   for (const { url } of log.filter((l) => l.phase === 'use')) {
     if (url.startsWith('blob:') || url.startsWith('data:')) continue;
     const rest = url.slice(baseURL!.length).split(/[?#]/)[0];
