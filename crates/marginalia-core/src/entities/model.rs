@@ -115,6 +115,20 @@ pub struct Model {
     /// `(key + 1) << 32 | row`, 0 when empty. Most lookups miss (rare features), and a miss
     /// reads only this compact array.
     table: Vec<u64>,
+    /// A bit per [`FILTER_BITS`]-bit key prefix that some key has: most lookups miss, and a
+    /// miss is usually answered by this small array (it stays in the cache) without touching
+    /// the larger table.
+    filter: Vec<u64>,
+}
+
+/// Bits of a key that the miss filter looks at: 2^20 bits, 128 KB.
+const FILTER_BITS: u32 = 20;
+
+/// The filter word and bit of `key`.
+#[inline]
+fn filter_slot(key: u32) -> (usize, u64) {
+    let k = (key & ((1 << FILTER_BITS) - 1)) as usize;
+    (k >> 6, 1u64 << (k & 63))
 }
 
 impl Model {
@@ -143,6 +157,13 @@ impl Model {
                 slot = (slot + 1) & mask;
             }
         }
+        let mut filter = vec![0u64; (1usize << FILTER_BITS) / 64];
+        for &k in &keys {
+            let (word, bit) = filter_slot(k & key_mask(bits));
+            if let Some(w) = filter.get_mut(word) {
+                *w |= bit;
+            }
+        }
         Model {
             bits,
             keys,
@@ -150,6 +171,7 @@ impl Model {
             trans,
             scale,
             table,
+            filter,
         }
     }
 
@@ -177,6 +199,10 @@ impl Model {
     #[inline]
     fn row(&self, key: u32) -> Option<&[i8; NUM_TAGS]> {
         let key = key & key_mask(self.bits);
+        let (word, bit) = filter_slot(key);
+        if self.filter.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
         let mask = self.table.len().wrapping_sub(1);
         let mut slot = key as usize & mask;
         let want = u64::from(key) + 1;
