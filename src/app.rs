@@ -86,6 +86,9 @@ fn analyse(
     });
 }
 
+/// When the analysis worker starts, in milliseconds after the page has.
+const WORKER_WARM_UP_MS: u32 = 2_000;
+
 /// Saves the open document now (the latest state's).
 type SaveFn = Rc<dyn Fn()>;
 
@@ -256,9 +259,10 @@ pub fn app() -> Html {
                 *storage_error.borrow_mut() = Some(problem);
             }
             Timeout::new(50, marginalia_core::warm_up).forget();
-            // The worker starts with the page (its files load with the page's) and compiles its
-            // copy of the engine in the background, so that the first long text need not wait.
-            Timeout::new(0, move || {
+            // The worker starts soon after the page (once the page itself is up, so that they do
+            // not compete for the processor) and compiles its copy of the engine in the
+            // background, so that a long text pasted later need not wait for it.
+            Timeout::new(WORKER_WARM_UP_MS, move || {
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
                     *slot = AnalysisWorker::spawn().ok().map(Rc::new);

@@ -4,7 +4,7 @@
 // The page's Content-Security-Policy is checked (`connect-src 'none'`: the wasm is inlined in
 // marginalia-wasm.js, so the page needs no connection at all), and shown to refuse every kind
 // of connection, to another origin and to the page's own.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { select } from './helpers';
@@ -58,9 +58,26 @@ function checkLog(log: Logged[], baseURL: string) {
   }
 }
 
+/** The page is up, and so is its analysis worker (started 2 s after the page, from a blob:
+ * script importing worker.js, which clears `self.marginaliaQueue` once its imports have loaded).
+ * Their files are the load; nothing may be requested after. */
 async function loaded(page: Page) {
   await expect(page.getByTestId('input')).toBeVisible();
+  const deadline = Date.now() + 15_000;
+  let worker: Worker | undefined;
+  while (!worker) {
+    expect(Date.now(), 'the analysis worker did not start').toBeLessThan(deadline);
+    for (const w of page.workers()) {
+      // A worker of the page before a reload is gone; the new one answers once worker.js ran.
+      const ready = await w
+        .evaluate(() => (self as unknown as { marginaliaQueue: unknown }).marginaliaQueue === null)
+        .catch(() => false);
+      if (ready) worker = w;
+    }
+    if (!worker) await page.waitForTimeout(200);
+  }
   await page.waitForLoadState('networkidle');
+  return worker;
 }
 
 test('paste, correct, export, toggle and reload: no request but our own files at load', async ({
@@ -272,12 +289,10 @@ test('the analysis worker loads only our own files and cannot connect anywhere',
   baseURL,
 }) => {
   const { log, state } = await recordAll(page);
-  // The worker starts with the page, from a blob: script.
-  const workerStarted = page.waitForEvent('worker');
   await page.goto('');
-  const worker = await workerStarted;
+  // The worker starts with the page, from a blob: script.
+  const worker = await loaded(page);
   expect(worker.url()).toMatch(/^blob:/);
-  await loaded(page);
   state.phase = 'use';
   // A long text is analysed in the worker.
   const long = (ARTICLE + '\n\n').repeat(Math.ceil((100 * 1024) / ARTICLE.length));
