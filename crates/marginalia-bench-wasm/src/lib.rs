@@ -9,7 +9,7 @@
 
 use marginalia_core::{
     entities::EntityRecognizer, export, markup, numbers, quotes, Analysis, Annotation,
-    RuleRecognizer, TextIndex,
+    HybridRecognizer, TextIndex,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -43,7 +43,7 @@ pub fn analyze_count(text: &str) -> u32 {
 pub fn set_text(text: &str) {
     let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
     let index = TextIndex::new(text);
-    let entities = RuleRecognizer.recognize(&index);
+    let entities = HybridRecognizer.recognize(&index);
     let analysis = marginalia_core::analyze(text);
     LOADED.with(|l| {
         *l.borrow_mut() = Some(Loaded {
@@ -69,7 +69,7 @@ pub fn run(stage: &str) -> u32 {
         };
         match stage {
             "tokenize" => n(std::hint::black_box(TextIndex::new(l.text)).text().len()),
-            "entities" => n(RuleRecognizer.recognize(&l.index).len()),
+            "entities" => n(HybridRecognizer.recognize(&l.index).len()),
             "numbers" => n(numbers::recognize(&l.index).len()),
             "quotes" => n(quotes::recognize(&l.index, &l.entities).len()),
             "analyze" => n(marginalia_core::analyze(l.text).iter().count()),

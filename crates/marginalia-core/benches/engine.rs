@@ -17,7 +17,7 @@
 //! default 21; the 10 MB file gets a third of them, at least 3).
 
 use marginalia_core::{
-    entities::EntityRecognizer, export, markup, numbers, quotes, RuleRecognizer, TextIndex,
+    entities::EntityRecognizer, export, markup, numbers, quotes, HybridRecognizer, TextIndex,
 };
 use std::path::PathBuf;
 use std::time::Instant;
@@ -105,7 +105,7 @@ fn main() {
         let bytes = text.len() as f64;
         let words = text.split_whitespace().count() as f64;
         let index = TextIndex::new(&text);
-        let entities = RuleRecognizer.recognize(&index);
+        let entities = HybridRecognizer.recognize(&index);
         let analysis = marginalia_core::analyze(&text);
         println!(
             "{file}: {} bytes, {} words, {} annotations (median of {runs} runs)",
@@ -117,7 +117,7 @@ fn main() {
             ("tokenize", Box::new(|| drop(TextIndex::new(&text)))),
             (
                 "entities",
-                Box::new(|| drop(RuleRecognizer.recognize(&index))),
+                Box::new(|| drop(HybridRecognizer.recognize(&index))),
             ),
             ("numbers", Box::new(|| drop(numbers::recognize(&index)))),
             (

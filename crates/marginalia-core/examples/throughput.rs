@@ -4,7 +4,7 @@
 //! (`tests/fixtures/*.txt`), then times tokenizing, each layer and the whole `analyze` call,
 //! printing the median of several runs in MB/s and words/s.
 
-use marginalia_core::{entities::EntityRecognizer, numbers, quotes, RuleRecognizer, TextIndex};
+use marginalia_core::{entities::EntityRecognizer, numbers, quotes, HybridRecognizer, TextIndex};
 use std::time::Instant;
 
 fn corpus(bytes: usize) -> String {
@@ -50,7 +50,7 @@ fn main() {
         let mb = text.len() as f64 / 1e6;
         let words = text.split_whitespace().count() as f64;
         let index = TextIndex::new(&text);
-        let entities = RuleRecognizer.recognize(&index);
+        let entities = HybridRecognizer.recognize(&index);
         let report = |stage: &str, secs: f64| {
             println!(
                 "{name:>6} {stage:<10} {:>8.1} MB/s {:>12.0} words/s  (median {:.1} ms of {runs})",
@@ -65,7 +65,7 @@ fn main() {
         );
         report(
             "entities",
-            median_secs(runs, || drop(RuleRecognizer.recognize(&index))),
+            median_secs(runs, || drop(HybridRecognizer.recognize(&index))),
         );
         report(
             "numbers",
