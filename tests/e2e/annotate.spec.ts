@@ -287,7 +287,9 @@ test('a long report: the text box folds away, the article fills in block by bloc
   }, long);
   const article = page.getByTestId('article');
   await expect(page.getByTestId('status')).toContainText(/highlights in/, { timeout: 60_000 });
-  // Every block in place: the article shows the whole text, once, in blocks.
+  // The first blocks are in (the renderer marks the article data-rendering until all are), then
+  // every block: the article shows the whole text, once, in blocks.
+  await expect(article.locator('.hl').first()).toBeVisible();
   await expect(article).not.toHaveAttribute('data-rendering', /.*/, { timeout: 60_000 });
   const blocks = await article.locator(':scope > .blk').count();
   expect(blocks).toBeGreaterThan(50);
