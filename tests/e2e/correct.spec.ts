@@ -91,10 +91,14 @@ test('a quotation gets the speaker a person clicks, and loses it on request', as
 
 test('editing the text keeps intact corrections and drops destroyed ones with a notice', async ({ page }) => {
   await paste(page, 'Ann met Bob in Rome.');
+  const shown = page.getByTestId('article');
   await select(page, 'Bob');
   await page.keyboard.press('o');
+  // As a person does: see the first correction in place before selecting the next words.
+  await expect(shown.locator('.hl[data-source="manual"]', { hasText: 'Bob' })).toBeVisible();
   await select(page, 'Ann');
   await page.keyboard.press('l');
+  await expect(shown.locator('.hl[data-source="manual"]', { hasText: 'Ann' })).toBeVisible();
   const input = page.getByTestId('input');
   await input.fill('Dear Ann met Bob in Rome.');
   const article = page.getByTestId('article');
