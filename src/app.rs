@@ -792,7 +792,12 @@ pub fn app() -> Html {
                     <QuoteList view={view.clone()} on_reveal={on_reveal} />
                 </aside>
             </main>
-            { for menu }
+            // Always one child here, open or not: Yew matches unkeyed children from the end, so
+            // a menu that came and went as an extra child would rebuild everything before it
+            // (the toolbar, the editor, the article) each time.
+            if let Some(menu) = menu {
+                { menu }
+            }
             <footer class="footer">
                 <p>
                     { "Marginalia runs entirely in your browser: nothing you paste is sent anywhere. " }

@@ -214,6 +214,20 @@ pub fn mark_id_at(target: Option<web_sys::EventTarget>) -> Option<String> {
     mark.get_attribute("data-id")
 }
 
+/// Gives `el` the keyboard focus, without scrolling, unless the focus already is on it or in
+/// it. Focusing does not change the page's text selection.
+pub fn take_focus(el: &HtmlElement) {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    if active.is_some_and(|a| el.contains(Some(&a))) {
+        return;
+    }
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&focus);
+}
+
 /// Focuses the highlight with export id `id` inside `article` without scrolling.
 pub fn focus_mark(article: &Element, id: &str) {
     if let Some(mark) = find_mark(article, id) {

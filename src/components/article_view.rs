@@ -102,7 +102,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let on_select = props.on_select.clone();
         let text = view.text.clone();
         move || {
-            let Some(article) = node_ref.cast::<Element>() else {
+            let Some(article) = node_ref.cast::<HtmlElement>() else {
                 return;
             };
             let found = dom::selection_in(&article).and_then(|(start, end, left, bottom)| {
@@ -110,6 +110,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 let end = byte_of_utf16(&text, end)?;
                 (start < end).then(|| (Span::new(start, end), left, bottom))
             });
+            if found.is_some() {
+                // The menu's label keys go to the page only when no text field has the focus. A
+                // drag with the mouse focuses the article, but a selection made otherwise (by a
+                // script, an assistive technology, a touch screen) leaves the focus where it
+                // was, e.g. in the editor, which would then take the key as typing.
+                dom::take_focus(&article);
+            }
             on_select.emit(found);
         }
     };
