@@ -4,6 +4,7 @@
 //! (`tests/fixtures/*.txt`), then times tokenizing, each layer and the whole `analyze` call,
 //! printing the median of several runs in MB/s and words/s.
 
+use marginalia_core::entities::{model, rules};
 use marginalia_core::{entities::EntityRecognizer, numbers, quotes, HybridRecognizer, TextIndex};
 use std::time::Instant;
 
@@ -67,6 +68,28 @@ fn main() {
             "entities",
             median_secs(runs, || drop(HybridRecognizer.recognize(&index))),
         );
+        // The entity layer's parts: the rules, the model's features and tagging, the merge.
+        let facts = rules::SentenceFacts::new(&index);
+        let rule = rules::recognize_with(&index, &facts);
+        report(
+            " ent:rules",
+            median_secs(runs, || drop(rules::recognize_with(&index, &facts))),
+        );
+        if let Ok(m) = model::embedded() {
+            report(
+                " ent:feats",
+                median_secs(runs, || drop(model::features::extract(&index, &rule))),
+            );
+            report(
+                " ent:tag",
+                median_secs(runs, || drop(m.tag_stream(&index, &facts, &rule))),
+            );
+            let tags = m.tag_stream(&index, &facts, &rule);
+            report(
+                " ent:merge",
+                median_secs(runs, || drop(model::combine(&index, &facts, &tags, &rule))),
+            );
+        }
         report(
             "numbers",
             median_secs(runs, || drop(numbers::recognize(&index))),

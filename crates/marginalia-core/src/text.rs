@@ -150,6 +150,42 @@ impl<'a> TextIndex<'a> {
         self.tokens.partition_point(|t| t.span.start < byte)
     }
 
+    /// [`TextIndex::token_at_or_after`] of each byte offset, in order. Offsets in ascending
+    /// order (annotations sorted by start) are answered by galloping forward from the previous
+    /// answer, so nearby offsets cost a few steps each; an offset that goes back falls back to
+    /// a binary search over all tokens.
+    ///
+    /// ```
+    /// use marginalia_core::TextIndex;
+    /// let index = TextIndex::new("Anna met Ben in Leeds.");
+    /// assert_eq!(index.tokens_at_or_after([0, 5, 16, 2]), vec![0, 1, 4, 1]);
+    /// ```
+    pub fn tokens_at_or_after(&self, bytes: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut at = 0usize;
+        let mut prev = 0usize;
+        bytes
+            .into_iter()
+            .map(|byte| {
+                if byte < prev {
+                    at = self.token_at_or_after(byte);
+                } else {
+                    // The answer lies at or after the previous one: find a window holding it
+                    // by doubling steps, then search the window.
+                    let rest = self.tokens.get(at..).unwrap_or(&[]);
+                    let mut end = 1usize;
+                    while end < rest.len() && rest.get(end - 1).is_some_and(|t| t.span.start < byte)
+                    {
+                        end *= 2;
+                    }
+                    let window = rest.get(..end.min(rest.len())).unwrap_or(&[]);
+                    at += window.partition_point(|t| t.span.start < byte);
+                }
+                prev = byte;
+                at
+            })
+            .collect()
+    }
+
     fn split_sentences(&mut self) {
         let text = self.text;
         let mut start = 0usize;

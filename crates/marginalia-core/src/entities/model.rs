@@ -28,11 +28,11 @@ pub mod labels;
 mod tests;
 pub mod train;
 
-use self::features::{Features, NUM_TEMPLATES};
+use self::features::{Features, Offset, Tok, NUM_TEMPLATES};
 use self::labels::{allowed, is_inside, label_of, NUM_TAGS};
 use crate::annotation::{Annotation, Label};
 use crate::entities::gazetteer::{gazetteer, Cue};
-use crate::entities::rules;
+use crate::entities::rules::{self, SentenceFacts};
 use crate::entities::EntityRecognizer;
 use crate::span::Span;
 use crate::text::{TextIndex, TokenKind};
@@ -271,30 +271,125 @@ pub(crate) fn key_mask(bits: u8) -> u32 {
 
 impl Model {
     /// [`Model::tag`] without keeping every segment's features: each segment is decoded as
-    /// soon as its keys are made, so memory stays small on long texts.
-    pub fn tag_stream(&self, index: &TextIndex<'_>, rule: &[Annotation]) -> Vec<u8> {
+    /// soon as its tokens' facts are gathered, so memory stays small on long texts. The same
+    /// scores as [`Model::tag`], faster: the templates of one word alone (its own, or as a
+    /// neighbour) are summed once per distinct spelling ([`WordScores`]), and only the
+    /// templates that depend on where a token stands are looked up per token.
+    ///
+    /// `facts` are the text's [`SentenceFacts`], `rule` the rule recognizer's output.
+    pub fn tag_stream(
+        &self,
+        index: &TextIndex<'_>,
+        facts: &SentenceFacts,
+        rule: &[Annotation],
+    ) -> Vec<u8> {
         let mut out = vec![0u8; index.tokens().len()];
         let mut back = Vec::new();
         let mut tags = Vec::new();
-        features::visit(index, rule, |seg, keys| {
+        let mut words = WordCache::default();
+        features::walk(index, facts, rule, |seg| {
             tags.clear();
             viterbi(
                 seg.len(),
                 |k| {
-                    let start = k * NUM_TEMPLATES;
-                    self.emission(keys.get(start..start + NUM_TEMPLATES).unwrap_or(&[]))
+                    let [p2, p1, c, n1, n2] = seg.around(k);
+                    let mut scores = words.get(self, c).own;
+                    for (n, offset) in [(p2, 0), (p1, 1), (n1, 2), (n2, 3)] {
+                        let part = words.get(self, n).around.get(offset).copied();
+                        add(&mut scores, &part.unwrap_or_default());
+                    }
+                    for (t, v) in features::context_values(p1, c, n1) {
+                        if let Some(row) = self.row(features::key(t, v)) {
+                            add_row(&mut scores, row);
+                        }
+                    }
+                    scores
                 },
                 &self.trans,
                 &mut back,
                 &mut tags,
             );
-            if let Some(slots) = out.get_mut(seg) {
+            if let Some(slots) = out.get_mut(seg.range.clone()) {
                 for (slot, &t) in slots.iter_mut().zip(&tags) {
                     *slot = t;
                 }
             }
         });
         out
+    }
+
+    /// The scores of the templates that look at `tok`'s word alone.
+    fn word_scores(&self, tok: &Tok) -> WordScores {
+        let sum = |values: &mut dyn Iterator<Item = (usize, u64)>| {
+            let mut scores = [0i32; NUM_TAGS];
+            for (t, v) in values {
+                if let Some(row) = self.row(features::key(t, v)) {
+                    add_row(&mut scores, row);
+                }
+            }
+            scores
+        };
+        let offsets = [Offset::Prev2, Offset::Prev1, Offset::Next1, Offset::Next2];
+        WordScores {
+            own: sum(&mut features::word_values(tok).into_iter()),
+            around: offsets.map(|o| sum(&mut features::neighbour_values(tok, o))),
+        }
+    }
+}
+
+/// Emission scores over the tags.
+type Scores = [i32; NUM_TAGS];
+
+/// Adds `more` to `scores`.
+#[inline]
+fn add(scores: &mut Scores, more: &Scores) {
+    for (s, &m) in scores.iter_mut().zip(more) {
+        *s += m;
+    }
+}
+
+/// Adds a weight row to `scores`.
+#[inline]
+fn add_row(scores: &mut Scores, row: &[i8; NUM_TAGS]) {
+    for (s, &w) in scores.iter_mut().zip(row) {
+        *s += i32::from(w);
+    }
+}
+
+/// The summed weights of the templates that look at one word alone: as the token tagged, and
+/// as its neighbour two before, one before, one after, two after.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordScores {
+    own: Scores,
+    around: [Scores; 4],
+}
+
+/// [`WordScores`] per distinct spelling of a text ([`Tok::id`]), computed on first use.
+#[derive(Debug, Default)]
+struct WordCache {
+    words: Vec<Option<WordScores>>,
+    boundaries: [Option<WordScores>; 2],
+}
+
+impl WordCache {
+    /// The scores of `tok`'s word.
+    #[inline]
+    fn get(&mut self, model: &Model, tok: &Tok) -> WordScores {
+        let slot = match features::BOUNDARY_IDS.iter().position(|&b| b == tok.id) {
+            Some(b) => self.boundaries.get_mut(b),
+            None => {
+                let id = tok.id as usize;
+                if id >= self.words.len() {
+                    self.words.resize(id + 1, None);
+                }
+                self.words.get_mut(id)
+            }
+        };
+        match slot {
+            Some(Some(scores)) => *scores,
+            Some(empty) => *empty.insert(model.word_scores(tok)),
+            None => model.word_scores(tok),
+        }
     }
 }
 
@@ -451,16 +546,20 @@ fn possessive(word: &str) -> bool {
 ///   span are left out unless the rules start a name there too; a span made only of them is
 ///   dropped.
 /// - A name right after a title (`Mr. Smith`) is a person.
-pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<Annotation> {
+///
+/// `facts` are the text's [`SentenceFacts`], `rule` the rule recognizer's output.
+pub fn combine(
+    index: &TextIndex<'_>,
+    facts: &SentenceFacts,
+    tags: &[u8],
+    rule: &[Annotation],
+) -> Vec<Annotation> {
     let text = index.text();
     let tokens = index.tokens();
     let g = gazetteer();
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let is_title = |i: usize| g.is(word(i), Cue::Title) || g.is(word(i), Cue::TitleModifier);
-    let rule_starts: Vec<usize> = rule
-        .iter()
-        .map(|a| index.token_at_or_after(a.span.start))
-        .collect();
+    let rule_starts = index.tokens_at_or_after(rule.iter().map(|a| a.span.start));
     let title_before = |i: usize| {
         i.checked_sub(1).is_some_and(|p| {
             is_title(p) || (word(p) == "." && p.checked_sub(1).is_some_and(is_title))
@@ -506,15 +605,7 @@ pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<A
         }
     }
     spans.retain(|s| s.first <= s.last && !(s.first == s.last && is_punct(s.first)));
-    // Sentence-initial flags, computed once and only when asked (linear).
-    let initial = std::cell::OnceCell::new();
-    let is_initial = |i: usize| {
-        initial
-            .get_or_init(|| rules::initial_flags(index))
-            .get(i)
-            .copied()
-            .unwrap_or(false)
-    };
+    let is_initial = |i: usize| facts.initial.get(i).copied().unwrap_or(false);
     let mut out: Vec<Annotation> = Vec::new();
     for mut s in spans {
         // An ordinary word opening a sentence (`The`, `Later`), not an initial (`A. Dale`).
@@ -542,8 +633,8 @@ pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<A
     }
     let overrides: Vec<&Annotation> = rule
         .iter()
-        .filter(|a| {
-            let first = index.token_at_or_after(a.span.start);
+        .zip(&rule_starts)
+        .filter(|&(a, &first)| {
             tokens
                 .get(first..)
                 .unwrap_or(&[])
@@ -551,6 +642,7 @@ pub fn combine(index: &TextIndex<'_>, tags: &[u8], rule: &[Annotation]) -> Vec<A
                 .take_while(|t| t.span.start < a.span.end)
                 .any(|t| possessive(t.text(text)))
         })
+        .map(|(a, _)| a)
         .collect();
     if !overrides.is_empty() {
         // Both lists are sorted and non-overlapping: find the first override ending after
@@ -584,8 +676,9 @@ impl EntityRecognizer for ModelRecognizer<'_> {
         if index.tokens().is_empty() {
             return Vec::new();
         }
-        let rule = rules::recognize(index);
-        let tags = self.model.tag_stream(index, &rule);
-        combine(index, &tags, &rule)
+        let facts = SentenceFacts::new(index);
+        let rule = rules::recognize_with(index, &facts);
+        let tags = self.model.tag_stream(index, &facts, &rule);
+        combine(index, &facts, &tags, &rule)
     }
 }

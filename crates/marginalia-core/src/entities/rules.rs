@@ -39,6 +39,35 @@ pub enum Style {
     Headline,
 }
 
+/// Per-sentence and per-token facts that the rules, the model's features and the merge of the
+/// two all ask: computed once per text and shared.
+///
+/// ```
+/// use marginalia_core::entities::rules::{SentenceFacts, Style};
+/// use marginalia_core::TextIndex;
+/// let index = TextIndex::new("SPOTIFY SIGNS DEAL\nThe firm said so.");
+/// let facts = SentenceFacts::new(&index);
+/// assert_eq!(facts.styles, [Style::Caps, Style::Normal]);
+/// assert!(facts.initial[3]); // `The`
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceFacts {
+    /// [`sentence_styles`]: the style of each sentence.
+    pub styles: Vec<Style>,
+    /// [`initial_flags`]: whether each token stands where any word is capitalised.
+    pub initial: Vec<bool>,
+}
+
+impl SentenceFacts {
+    /// The facts of `index`.
+    pub fn new(index: &TextIndex<'_>) -> Self {
+        SentenceFacts {
+            styles: sentence_styles(index),
+            initial: initial_flags(index),
+        }
+    }
+}
+
 /// The style of each sentence of `index`, in order.
 pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
     let text = index.text();
@@ -322,7 +351,7 @@ pub struct Recognizer<'i, 'a> {
     text: &'a str,
     tokens: &'i [Token],
     g: &'static Gazetteer,
-    styles: Vec<Style>,
+    styles: &'i [Style],
     evidence: DocEvidence<'a>,
     /// Scratch buffer for phrases whose tokens are not separated by single spaces.
     scratch: String,
@@ -331,7 +360,7 @@ pub struct Recognizer<'i, 'a> {
     /// Per token: [`NAME`] and [`CONTINUES`] bits, computed once.
     flags: Vec<u8>,
     /// Per token: [`is_initial`], computed once.
-    initial: Vec<bool>,
+    initial: &'i [bool],
 }
 
 /// Token flag: the token may be part of a name ([`Recognizer::is_name_token`]).
@@ -340,11 +369,10 @@ const NAME: u8 = 1;
 const CONTINUES: u8 = 2;
 
 impl<'i, 'a> Recognizer<'i, 'a> {
-    /// Prepares the document: sentence styles and evidence.
-    pub fn new(index: &'i TextIndex<'a>) -> Self {
-        let styles = sentence_styles(index);
-        let initial = initial_flags(index);
-        let evidence = DocEvidence::new(index, &styles, &initial);
+    /// Prepares the document: evidence and token flags, given its [`SentenceFacts`].
+    pub fn new(index: &'i TextIndex<'a>, facts: &'i SentenceFacts) -> Self {
+        let (styles, initial) = (facts.styles.as_slice(), facts.initial.as_slice());
+        let evidence = DocEvidence::new(index, styles, initial);
         let mut r = Recognizer {
             index,
             text: index.text(),
@@ -1237,7 +1265,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             for (p, &label) in &parts {
                 known_upper.entry(p.to_uppercase()).or_insert(label);
             }
-            let styles = std::mem::take(&mut self.styles);
+            let styles = self.styles;
             for (s, sentence) in sentences.iter().enumerate() {
                 if styles.get(s) == Some(&Style::Caps) {
                     self.caps_sentence(sentence.tokens.clone(), &known_upper, &mut mentions);
@@ -1265,8 +1293,13 @@ pub fn finish(mut mentions: Vec<Mention>) -> Vec<Annotation> {
 
 /// Runs the rule-based recognizer over `index`.
 pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
+    recognize_with(index, &SentenceFacts::new(index))
+}
+
+/// [`recognize`] with the text's [`SentenceFacts`] already computed.
+pub fn recognize_with(index: &TextIndex<'_>, facts: &SentenceFacts) -> Vec<Annotation> {
     if index.tokens().is_empty() {
         return Vec::new();
     }
-    Recognizer::new(index).run()
+    Recognizer::new(index, facts).run()
 }

@@ -17,7 +17,7 @@
 use super::labels::{tag_of, NUM_TAGS};
 use crate::annotation::{Annotation, Label};
 use crate::entities::gazetteer::{gazetteer, FnvBuild};
-use crate::entities::rules::{self, Style};
+use crate::entities::rules::{self, SentenceFacts, Style};
 use crate::text::{TextIndex, TokenKind};
 use std::collections::HashMap;
 
@@ -35,7 +35,10 @@ const MAX_CHARS: usize = 32;
 
 /// One token's hashed facts.
 #[derive(Debug, Clone, Copy, Default)]
-struct Tok {
+pub(crate) struct Tok {
+    /// The spelling's number in the text, in order of first use ([`BOUNDARY_IDS`] for the
+    /// boundary markers): callers cache per-word results under it.
+    pub id: u32,
     word: u64,
     lower: u64,
     shape: u64,
@@ -365,10 +368,14 @@ fn word_facts(word: &str, kind: TokenKind, capitalised: bool) -> Tok {
     tok
 }
 
+/// The [`Tok::id`]s of the boundary markers before and after a sentence.
+pub(crate) const BOUNDARY_IDS: [u32; 2] = [u32::MAX - 1, u32::MAX];
+
 /// Outside the sentence: distinct values before and after.
-fn boundary(after: bool) -> Tok {
+const fn boundary(after: bool) -> Tok {
     let v = if after { 0xe05 } else { 0xb05 };
     Tok {
+        id: BOUNDARY_IDS[after as usize],
         word: v,
         lower: v,
         shape: v,
@@ -378,7 +385,7 @@ fn boundary(after: bool) -> Tok {
         flags: 0,
         gaz: 0,
         cue: 0,
-        rule: NUM_TAGS as u8 + u8::from(after),
+        rule: NUM_TAGS as u8 + after as u8,
         doc: 4,
     }
 }
@@ -399,11 +406,11 @@ fn label_index(label: Label) -> Option<u8> {
 pub fn tags_of(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<u8> {
     let tokens = index.tokens();
     let mut tags = vec![0u8; tokens.len()];
-    for a in entities {
+    let firsts = index.tokens_at_or_after(entities.iter().map(|a| a.span.start));
+    for (a, &first) in entities.iter().zip(&firsts) {
         let Some(l) = label_index(a.label) else {
             continue;
         };
-        let first = index.token_at_or_after(a.span.start);
         let mut i = first;
         while let Some(t) = tokens.get(i) {
             if t.span.start >= a.span.end {
@@ -422,7 +429,8 @@ pub fn tags_of(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<u8> {
 /// the rule recognizer's output on the same index (its tags are features).
 pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features {
     let mut out = Features::default();
-    visit(index, rule_entities, |seg, keys| {
+    let facts = SentenceFacts::new(index);
+    visit(index, &facts, rule_entities, |seg, keys| {
         out.segments.push(seg);
         out.keys.extend_from_slice(keys);
     });
@@ -431,15 +439,165 @@ pub fn extract(index: &TextIndex<'_>, rule_entities: &[Annotation]) -> Features 
 
 /// Calls `f` with each segment of `index` and its tokens' keys (`NUM_TEMPLATES` per token),
 /// in text order. Memory stays proportional to the longest segment plus the distinct words.
+/// `facts` are the text's [`SentenceFacts`].
 pub fn visit(
     index: &TextIndex<'_>,
+    facts: &SentenceFacts,
     rule_entities: &[Annotation],
     mut f: impl FnMut(std::ops::Range<usize>, &[u32]),
 ) {
+    let mut keys: Vec<u32> = Vec::new();
+    walk(index, facts, rule_entities, |seg| {
+        keys.clear();
+        for k in 0..seg.len() {
+            let [p2, p1, c, n1, n2] = seg.around(k);
+            let mut values = [0u64; NUM_TEMPLATES];
+            let groups = word_values(c)
+                .into_iter()
+                .chain(neighbour_values(p2, Offset::Prev2))
+                .chain(neighbour_values(p1, Offset::Prev1))
+                .chain(neighbour_values(n1, Offset::Next1))
+                .chain(neighbour_values(n2, Offset::Next2))
+                .chain(context_values(p1, c, n1));
+            for (t, v) in groups {
+                if let Some(slot) = values.get_mut(t) {
+                    *slot = v;
+                }
+            }
+            keys.extend(values.iter().enumerate().map(|(t, &v)| key(t, v)));
+        }
+        f(seg.range.clone(), &keys);
+    });
+}
+
+/// One segment's tokens, padded with two neighbours either side (boundary markers outside
+/// the sentence).
+pub(crate) struct Segment<'w> {
+    /// The segment's token range.
+    pub range: std::ops::Range<usize>,
+    /// `range.len() + 4` facts: token `range.start + k` is at `k + 2`.
+    toks: &'w [Tok],
+}
+
+impl Segment<'_> {
+    /// Number of tokens in the segment.
+    pub fn len(&self) -> usize {
+        self.range.len()
+    }
+
+    /// The facts of the segment's `k`-th token and its neighbours: two before, itself, two
+    /// after.
+    #[inline]
+    pub fn around(&self, k: usize) -> [&Tok; 5] {
+        let five = self.toks.get(k..k + 5).unwrap_or(&[]);
+        let at = |j: usize| five.get(j).unwrap_or(&BOUNDARY_AFTER);
+        [at(0), at(1), at(2), at(3), at(4)]
+    }
+}
+
+/// Where a neighbour stands relative to the token being tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Offset {
+    /// Two tokens before.
+    Prev2,
+    /// The token before.
+    Prev1,
+    /// The token after.
+    Next1,
+    /// Two tokens after.
+    Next2,
+}
+
+/// The templates of a token's own word (fixed per spelling): `(template, value)`.
+#[inline]
+pub(crate) fn word_values(c: &Tok) -> [(usize, u64); 16] {
+    [
+        (0, 0),
+        (1, c.word),
+        (2, c.lower),
+        (3, c.shape),
+        (4, c.short),
+        (5, c.prefix[0]),
+        (6, c.prefix[1]),
+        (7, c.prefix[2]),
+        (8, c.prefix[3]),
+        (9, c.suffix[0]),
+        (10, c.suffix[1]),
+        (11, c.suffix[2]),
+        (12, c.suffix[3]),
+        (33, u64::from(c.gaz)),
+        (34, u64::from(c.cue)),
+        (
+            45,
+            cmb(c.lower) ^ u64::from(c.gaz) ^ cmb(u64::from(c.flags & F_FIRST_NAME)),
+        ),
+    ]
+}
+
+/// The templates that look at one neighbour's word alone (fixed per spelling and offset).
+#[inline]
+pub(crate) fn neighbour_values(n: &Tok, offset: Offset) -> impl Iterator<Item = (usize, u64)> {
+    let gaz = u64::from(n.cue) * 64 + u64::from(n.gaz);
+    let (lower, short, cue_gaz) = match offset {
+        Offset::Prev1 => (13, 17, Some(35)),
+        Offset::Next1 => (14, 18, Some(36)),
+        Offset::Prev2 => (15, 19, None),
+        Offset::Next2 => (16, 20, None),
+    };
+    [(lower, n.lower), (short, n.short)]
+        .into_iter()
+        .chain(cue_gaz.map(|t| (t, gaz)))
+}
+
+/// The templates that depend on where the token stands: word pairs, the rules' tags, sentence
+/// position and style, document evidence.
+#[inline]
+pub(crate) fn context_values(p1: &Tok, c: &Tok, n1: &Tok) -> [(usize, u64); 20] {
+    let style = u64::from(c.flags & (F_CAPS_SENTENCE | F_HEADLINE));
+    let init = u64::from(c.flags & F_INITIAL);
+    let cap = u64::from(c.flags & F_CAP);
+    [
+        (21, cmb(p1.lower) ^ c.lower),
+        (22, cmb(c.lower) ^ n1.lower),
+        (23, cmb(cmb(p1.short) ^ c.short) ^ n1.short),
+        (24, u64::from(c.rule)),
+        (25, u64::from(p1.rule)),
+        (26, u64::from(n1.rule)),
+        (27, cmb(u64::from(c.rule)) ^ c.short),
+        (28, cmb(u64::from(c.rule)) ^ c.lower),
+        (
+            29,
+            cmb(u64::from(p1.rule) * 16 + u64::from(c.rule)) ^ u64::from(n1.rule),
+        ),
+        (30, cmb(init | style) ^ c.short),
+        (31, cmb(init | style) ^ c.lower),
+        (32, u64::from(c.flags)),
+        (37, u64::from(p1.flags) * 8 + u64::from(p1.gaz)),
+        (38, u64::from(n1.flags) * 8 + u64::from(n1.gaz)),
+        (39, u64::from(c.doc) * 16 + init * 4 + cap * 2 + style),
+        (40, cmb(u64::from(c.doc) * 16 + init) ^ c.short),
+        (41, cmb(p1.lower) ^ c.short),
+        (42, cmb(n1.lower) ^ c.short),
+        (43, cmb(style) ^ c.lower),
+        (44, cmb(u64::from(p1.rule)) ^ c.short ^ cmb(n1.short)),
+    ]
+}
+
+/// The end-of-sentence marker (also what a missing neighbour reads as).
+static BOUNDARY_AFTER: Tok = boundary(true);
+
+/// Calls `f` with each segment of `index` (see [`Features`]), its tokens' facts gathered,
+/// in text order. Each distinct spelling's facts are computed once and carry an
+/// [`Tok::id`] for the caller's own per-word caches.
+pub(crate) fn walk(
+    index: &TextIndex<'_>,
+    facts: &SentenceFacts,
+    rule_entities: &[Annotation],
+    mut f: impl FnMut(&Segment<'_>),
+) {
     let text = index.text();
     let tokens = index.tokens();
-    let styles = rules::sentence_styles(index);
-    let initial = rules::initial_flags(index);
+    let (styles, initial) = (&facts.styles, &facts.initial);
     let rule_tags = tags_of(index, rule_entities);
     let segments = segments(index);
     if segments.is_empty() {
@@ -452,14 +610,11 @@ pub fn visit(
         };
         let word = t.text(text);
         // The word's own facts, once per distinct spelling in the text.
-        let mut tok = match cache.get(word) {
-            Some(&tok) => tok,
-            None => {
-                let tok = word_facts(word, t.kind, t.is_capitalised(text));
-                cache.insert(word, tok);
-                tok
-            }
-        };
+        let next_id = cache.len() as u32;
+        let mut tok = *cache.entry(word).or_insert_with(|| Tok {
+            id: next_id,
+            ..word_facts(word, t.kind, t.is_capitalised(text))
+        });
         if initial.get(i).copied().unwrap_or(false) {
             tok.flags |= F_INITIAL;
         }
@@ -513,7 +668,6 @@ pub fn visit(
     let after = boundary(true);
     let sentences = index.sentences();
     let mut window: Vec<Tok> = Vec::new();
-    let mut keys: Vec<u32> = Vec::new();
     for seg in segments {
         let Some(range) = tokens
             .get(seg.start)
@@ -522,86 +676,27 @@ pub fn visit(
         else {
             continue;
         };
-        // The segment's tokens and two either side, within the sentence.
-        let lo = seg.start.saturating_sub(2).max(range.start);
-        let hi = (seg.end + 2).min(range.end);
+        // The segment's tokens and two either side, boundary markers outside the sentence.
         window.clear();
-        for i in lo..hi {
-            let mut tok = facts(i);
-            if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
-                tok.doc = seen.get(&tok.lower).copied().unwrap_or(0);
-            }
+        for j in seg.start as isize - 2..seg.end as isize + 2 {
+            let tok = if j < range.start as isize {
+                before
+            } else if j >= range.end as isize {
+                after
+            } else {
+                let i = j as usize;
+                let mut tok = facts(i);
+                if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
+                    tok.doc = seen.get(&tok.lower).copied().unwrap_or(0);
+                }
+                tok
+            };
             window.push(tok);
         }
-        keys.clear();
-        for i in seg.clone() {
-            let at = |d: isize| -> &Tok {
-                let j = i as isize + d;
-                if j < range.start as isize {
-                    &before
-                } else if j >= range.end as isize {
-                    &after
-                } else {
-                    window.get((j as usize).wrapping_sub(lo)).unwrap_or(&after)
-                }
-            };
-            let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
-            let style = u64::from(c.flags & (F_CAPS_SENTENCE | F_HEADLINE));
-            let init = u64::from(c.flags & F_INITIAL);
-            let cap = u64::from(c.flags & F_CAP);
-            let values: [u64; NUM_TEMPLATES] = [
-                0,
-                c.word,
-                c.lower,
-                c.shape,
-                c.short,
-                c.prefix[0],
-                c.prefix[1],
-                c.prefix[2],
-                c.prefix[3],
-                c.suffix[0],
-                c.suffix[1],
-                c.suffix[2],
-                c.suffix[3],
-                p1.lower,
-                n1.lower,
-                p2.lower,
-                n2.lower,
-                p1.short,
-                n1.short,
-                p2.short,
-                n2.short,
-                cmb(p1.lower) ^ c.lower,
-                cmb(c.lower) ^ n1.lower,
-                cmb(cmb(p1.short) ^ c.short) ^ n1.short,
-                u64::from(c.rule),
-                u64::from(p1.rule),
-                u64::from(n1.rule),
-                cmb(u64::from(c.rule)) ^ c.short,
-                cmb(u64::from(c.rule)) ^ c.lower,
-                cmb(u64::from(p1.rule) * 16 + u64::from(c.rule)) ^ u64::from(n1.rule),
-                cmb(init | style) ^ c.short,
-                cmb(init | style) ^ c.lower,
-                u64::from(c.flags),
-                u64::from(c.gaz),
-                u64::from(c.cue),
-                u64::from(p1.cue) * 64 + u64::from(p1.gaz),
-                u64::from(n1.cue) * 64 + u64::from(n1.gaz),
-                u64::from(p1.flags) * 8 + u64::from(p1.gaz),
-                u64::from(n1.flags) * 8 + u64::from(n1.gaz),
-                u64::from(c.doc) * 16 + init * 4 + cap * 2 + style,
-                cmb(u64::from(c.doc) * 16 + init) ^ c.short,
-                cmb(p1.lower) ^ c.short,
-                cmb(n1.lower) ^ c.short,
-                cmb(style) ^ c.lower,
-                cmb(u64::from(p1.rule)) ^ c.short ^ cmb(n1.short),
-                cmb(c.lower) ^ u64::from(c.gaz) ^ cmb(u64::from(c.flags & F_FIRST_NAME)),
-            ];
-            for (t, v) in values.iter().enumerate() {
-                keys.push(key(t, *v));
-            }
-        }
-        f(seg, &keys);
+        f(&Segment {
+            range: seg,
+            toks: &window,
+        });
     }
 }
 

@@ -88,6 +88,31 @@ fn same_word_same_context_same_keys() {
 
 // ---- labels and decoding --------------------------------------------------------------
 
+/// The streaming tagger sums a word's templates once per spelling ([`Model::tag_stream`]);
+/// it must decode exactly as the tagger over every token's 46 keys ([`Model::tag`]) does.
+#[test]
+fn streaming_tagger_scores_as_the_keys_do() {
+    let model = embedded().expect("the embedded model is valid");
+    let texts = [
+        include_str!("../../../tests/fixtures/spotify-deal.txt"),
+        "SPOTIFY SIGNS DEAL WITH LABELS\nSpotify Signs Deal As Row Deepens\n\nThe chief \
+         executive, Daniel Ek, told the BBC: “We are in Stockholm.” Mr. Ek’s firm, Spotify \
+         Technology S.A., said. “Anna’s Archive” was cited by the Bank of England in London.",
+        "A. B. C. D. E. F. G. Hello World. ‘Quote’ (Brackets) — Dash: Colon. U.S. U.K. e.g. \
+         iPhone McDonald’s O’Brien van Gogh de Gaulle 1860 Munich.",
+    ];
+    for text in texts {
+        let index = TextIndex::new(text);
+        let rule = RuleRecognizer.recognize(&index);
+        let facts = crate::entities::rules::SentenceFacts::new(&index);
+        assert_eq!(
+            model.tag_stream(&index, &facts, &rule),
+            model.tag(&index, &extract(&index, &rule)),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn tags_name_and_constrain() {
     assert_eq!(tag_name(0), "O");
