@@ -21,7 +21,6 @@
 
 use crate::annotation::Label;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../lexicon/entities_countries.txt");
@@ -33,34 +32,10 @@ const FIRST_NAMES: &str = include_str!("../../lexicon/entities_first_names.txt")
 const STOPWORDS: &str = include_str!("../../lexicon/entities_stopwords.txt");
 const CUES: &str = include_str!("../../lexicon/entities_cues.txt");
 
-/// A small, fast FNV-1a hasher for short keys (words and short phrases). The keys are our own
-/// lexicon entries and words of the analysed text; hash flooding is not a concern here.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Hash builder for maps and sets keyed by short strings.
-pub type FnvBuild = BuildHasherDefault<Fnv>;
+/// Hash builder for maps and sets keyed by short strings (words and short phrases) or small
+/// integers: rustc's Fx hash, which takes eight bytes a step. The keys are our own lexicon
+/// entries and words of the analysed text; hash flooding is not a concern here.
+pub type WordHashBuild = rustc_hash::FxBuildHasher;
 
 /// What a single word says about the name next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -119,15 +94,15 @@ impl Cue {
 /// The loaded lists. Get it with [`gazetteer`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    phrases: HashMap<String, Label, FnvBuild>,
-    upper: HashMap<String, Label, FnvBuild>,
-    countries: HashSet<String, FnvBuild>,
-    starts: HashMap<String, usize, FnvBuild>,
-    starts_upper: HashMap<String, usize, FnvBuild>,
-    first_names: HashSet<&'static str, FnvBuild>,
-    first_names_upper: HashSet<String, FnvBuild>,
-    stopwords: HashSet<&'static str, FnvBuild>,
-    cues: HashMap<&'static str, (Cue, u16), FnvBuild>,
+    phrases: HashMap<String, Label, WordHashBuild>,
+    upper: HashMap<String, Label, WordHashBuild>,
+    countries: HashSet<String, WordHashBuild>,
+    starts: HashMap<String, usize, WordHashBuild>,
+    starts_upper: HashMap<String, usize, WordHashBuild>,
+    first_names: HashSet<&'static str, WordHashBuild>,
+    first_names_upper: HashSet<String, WordHashBuild>,
+    stopwords: HashSet<&'static str, WordHashBuild>,
+    cues: HashMap<&'static str, (Cue, u16), WordHashBuild>,
     max_tokens: usize,
 }
 

@@ -28,14 +28,15 @@ pub mod labels;
 mod tests;
 pub mod train;
 
-use self::features::{Features, Offset, Tok, NUM_TEMPLATES};
+use self::features::{Features, Group, Offset, Tok, NUM_TEMPLATES};
 use self::labels::{allowed, is_inside, label_of, NUM_TAGS};
 use crate::annotation::{Annotation, Label};
-use crate::entities::gazetteer::{gazetteer, Cue};
+use crate::entities::gazetteer::{gazetteer, Cue, WordHashBuild};
 use crate::entities::rules::{self, SentenceFacts};
 use crate::entities::EntityRecognizer;
 use crate::span::Span;
 use crate::text::{TextIndex, TokenKind};
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -287,6 +288,8 @@ impl Model {
         let mut back = Vec::new();
         let mut tags = Vec::new();
         let mut words = WordCache::default();
+        // The summed weights of each context group ([`Group`]) per state met in the text.
+        let mut states: HashMap<u64, Scores, WordHashBuild> = HashMap::default();
         features::walk(index, facts, rule, |seg| {
             tags.clear();
             viterbi(
@@ -295,12 +298,30 @@ impl Model {
                     let [p2, p1, c, n1, n2] = seg.around(k);
                     let mut scores = words.get(self, c).own;
                     for (n, offset) in [(p2, 0), (p1, 1), (n1, 2), (n2, 3)] {
-                        let part = words.get(self, n).around.get(offset).copied();
-                        add(&mut scores, &part.unwrap_or_default());
+                        if let Some(part) = words.get(self, n).around.get(offset) {
+                            add(&mut scores, part);
+                        }
+                    }
+                    for group in Group::ALL {
+                        let state = group.state(p1, c, n1);
+                        let part = states.entry(state).or_insert_with(|| {
+                            let mut part = [0i32; NUM_TAGS];
+                            for (t, v) in features::context_values(p1, c, n1) {
+                                if Group::of(t) == Some(group) {
+                                    if let Some(row) = self.row(features::key(t, v)) {
+                                        add_row(&mut part, row);
+                                    }
+                                }
+                            }
+                            part
+                        });
+                        add(&mut scores, part);
                     }
                     for (t, v) in features::context_values(p1, c, n1) {
-                        if let Some(row) = self.row(features::key(t, v)) {
-                            add_row(&mut scores, row);
+                        if Group::of(t).is_none() {
+                            if let Some(row) = self.row(features::key(t, v)) {
+                                add_row(&mut scores, row);
+                            }
                         }
                     }
                     scores
@@ -369,14 +390,15 @@ struct WordScores {
 struct WordCache {
     words: Vec<Option<WordScores>>,
     boundaries: [Option<WordScores>; 2],
+    spare: WordScores,
 }
 
 impl WordCache {
     /// The scores of `tok`'s word.
     #[inline]
-    fn get(&mut self, model: &Model, tok: &Tok) -> WordScores {
-        let slot = match features::BOUNDARY_IDS.iter().position(|&b| b == tok.id) {
-            Some(b) => self.boundaries.get_mut(b),
+    fn get(&mut self, model: &Model, tok: &Tok) -> &WordScores {
+        let slot = match tok.id.checked_sub(features::BOUNDARY_IDS[0]) {
+            Some(b) => self.boundaries.get_mut(b as usize),
             None => {
                 let id = tok.id as usize;
                 if id >= self.words.len() {
@@ -386,15 +408,42 @@ impl WordCache {
             }
         };
         match slot {
-            Some(Some(scores)) => *scores,
-            Some(empty) => *empty.insert(model.word_scores(tok)),
-            None => model.word_scores(tok),
+            Some(Some(scores)) => scores,
+            Some(empty) => empty.insert(model.word_scores(tok)),
+            None => {
+                // Not reached (every id has a slot); scores of the word all the same.
+                self.spare = model.word_scores(tok);
+                &self.spare
+            }
         }
     }
 }
 
 /// Transition weights: `[prev][next]`, row `NUM_TAGS` for the start of a sentence.
 pub(crate) type Transitions = [[i32; NUM_TAGS]; NUM_TAGS + 1];
+
+/// A score below any reachable one (sums of it stay far from overflow).
+const NEG: i32 = i32::MIN / 4;
+
+/// Added to a transition that the tag scheme forbids (`I-X` after anything but `B-X`/`I-X`,
+/// or opening a sentence): row `NUM_TAGS` is the start of a sentence. Built once, at compile
+/// time, from [`allowed`].
+const PENALTY: [[i32; NUM_TAGS]; NUM_TAGS + 1] = {
+    let mut table = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut p = 0;
+    while p <= NUM_TAGS {
+        let mut y = 0;
+        while y < NUM_TAGS {
+            let prev = if p == NUM_TAGS { None } else { Some(p as u8) };
+            if !allowed(prev, y as u8) {
+                table[p][y] = NEG;
+            }
+            y += 1;
+        }
+        p += 1;
+    }
+    table
+};
 
 /// The best tag sequence of `n` tokens whose emission scores `emit(k)` gives, appended to
 /// `out` (Viterbi: linear in `n`, `I-X` only after `B-X` or `I-X`). `back` is scratch space.
@@ -410,39 +459,29 @@ pub(crate) fn viterbi(
     }
     back.clear();
     back.resize(n * NUM_TAGS, 0);
-    const NEG: i32 = i32::MIN / 4;
+    let start = trans.get(NUM_TAGS).copied().unwrap_or([0; NUM_TAGS]);
+    let start_penalty = PENALTY[NUM_TAGS];
+    let e = emit(0);
     let mut score = [NEG; NUM_TAGS];
-    for k in 0..n {
+    for y in 0..NUM_TAGS {
+        score[y] = e[y] + start[y] + start_penalty[y];
+    }
+    for (k, back_k) in back.chunks_exact_mut(NUM_TAGS).enumerate().skip(1) {
         let e = emit(k);
         let mut next = [NEG; NUM_TAGS];
-        for (y, slot) in next.iter_mut().enumerate() {
-            let tag = y as u8;
-            let ey = e.get(y).copied().unwrap_or(0);
-            if k == 0 {
-                if allowed(None, tag) {
-                    let t = trans.get(NUM_TAGS).and_then(|r| r.get(y)).copied();
-                    *slot = ey.saturating_add(t.unwrap_or(0));
-                }
-                continue;
-            }
-            let (mut best, mut arg) = (NEG, 0u8);
-            for (p, &s) in score.iter().enumerate() {
-                if s <= NEG || !allowed(Some(p as u8), tag) {
-                    continue;
-                }
-                let t = trans.get(p).and_then(|r| r.get(y)).copied().unwrap_or(0);
-                let v = s.saturating_add(t);
+        for (y, (slot, b)) in next.iter_mut().zip(back_k.iter_mut()).enumerate() {
+            // A forbidden or unreachable predecessor scores about NEG lower than any
+            // reachable allowed one, so it is never chosen while one of those exists.
+            let (mut best, mut arg) = (i32::MIN, 0u8);
+            for (p, (&s, (row, pen))) in score.iter().zip(trans.iter().zip(&PENALTY)).enumerate() {
+                let v = s + row[y] + pen[y];
                 if v > best {
                     best = v;
                     arg = p as u8;
                 }
             }
-            if best > NEG {
-                *slot = best.saturating_add(ey);
-            }
-            if let Some(b) = back.get_mut(k * NUM_TAGS + y) {
-                *b = arg;
-            }
+            *slot = best.max(NEG) + e[y];
+            *b = arg;
         }
         score = next;
     }
@@ -451,10 +490,10 @@ pub(crate) fn viterbi(
         .enumerate()
         .max_by_key(|&(i, &s)| (s, std::cmp::Reverse(i)))
         .map_or(0, |(i, _)| i as u8);
-    let start = out.len();
-    out.resize(start + n, 0);
+    let first = out.len();
+    out.resize(first + n, 0);
     for k in (0..n).rev() {
-        if let Some(slot) = out.get_mut(start + k) {
+        if let Some(slot) = out.get_mut(first + k) {
             *slot = y;
         }
         if k > 0 {

@@ -19,7 +19,7 @@
 //! Everything is linear in the number of tokens: each token is looked at a bounded number of
 //! times and lookups are hash-map probes on slices of the text (no allocation per token).
 
-use super::gazetteer::{gazetteer, Cue, FnvBuild, Gazetteer};
+use super::gazetteer::{gazetteer, Cue, Gazetteer, WordHashBuild};
 use crate::annotation::{Annotation, Label};
 use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
@@ -294,7 +294,7 @@ fn is_name_particle(w: &str) -> bool {
 /// that a sentence-initial capitalised word is a name.
 #[derive(Debug, Default)]
 pub struct DocEvidence<'a> {
-    mid_sentence: HashSet<&'a str, FnvBuild>,
+    mid_sentence: HashSet<&'a str, WordHashBuild>,
 }
 
 impl<'a> DocEvidence<'a> {
@@ -1140,7 +1140,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     fn caps_sentence(
         &mut self,
         range: std::ops::Range<usize>,
-        known: &HashMap<String, Label, FnvBuild>,
+        known: &HashMap<String, Label, WordHashBuild>,
         out: &mut Vec<Mention>,
     ) {
         let mut i = range.start;
@@ -1202,10 +1202,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         // Document-level pass: strong mentions teach weak ones.
         let text = self.text;
-        let mut known: HashMap<&str, Label, FnvBuild> = HashMap::default();
+        let mut known: HashMap<&str, Label, WordHashBuild> = HashMap::default();
         // Parts of longer names: any word of a person's name ("Ek" after "Daniel Ek"), the
         // first word of an organisation's ("Pirelli" after "Pirelli Cables").
-        let mut parts: HashMap<&str, Label, FnvBuild> = HashMap::default();
+        let mut parts: HashMap<&str, Label, WordHashBuild> = HashMap::default();
         let g = self.g;
         for m in &mentions {
             if m.strength != Strength::Strong {
@@ -1234,7 +1234,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         // A town that fields a team in this document ("Surrey 429") is the team throughout
         // ("Surrey captain Chris Lewis").
-        let teams: HashSet<&str, FnvBuild> = mentions
+        let teams: HashSet<&str, WordHashBuild> = mentions
             .iter()
             .filter(|m| m.label == Some(Label::Org))
             .map(|m| m.span.slice(text))
@@ -1255,7 +1255,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         // All-caps sentences: known names only.
         if self.styles.contains(&Style::Caps) {
-            let mut known_upper: HashMap<String, Label, FnvBuild> = HashMap::default();
+            let mut known_upper: HashMap<String, Label, WordHashBuild> = HashMap::default();
             for m in &mentions {
                 if let (Some(label), Strength::Strong | Strength::Weak) = (m.label, m.strength) {
                     let t = m.span.slice(text);

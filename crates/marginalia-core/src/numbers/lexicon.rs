@@ -3,7 +3,7 @@
 //! Each phrase is tokenized with the engine's own tokenizer, so a phrase such as `km/h` or
 //! `degrees Celsius` matches exactly the tokens (and the glued / spaced joints) it has in a text.
 
-use crate::entities::gazetteer::FnvBuild;
+use crate::entities::gazetteer::WordHashBuild;
 use crate::text::{TextIndex, Token, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -30,7 +30,7 @@ pub(super) struct Phrase {
 #[derive(Debug, Default)]
 pub(super) struct PhraseTable {
     /// FNV-hashed: looked up for every word after a number; short keys, no flooding concern.
-    by_first: HashMap<&'static str, Vec<Phrase>, FnvBuild>,
+    by_first: HashMap<&'static str, Vec<Phrase>, WordHashBuild>,
 }
 
 /// The loaded lexicons.
@@ -53,7 +53,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
 
 impl PhraseTable {
     fn load(source: &'static str) -> Self {
-        let mut by_first: HashMap<&'static str, Vec<Phrase>, FnvBuild> = HashMap::default();
+        let mut by_first: HashMap<&'static str, Vec<Phrase>, WordHashBuild> = HashMap::default();
         for line in source.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

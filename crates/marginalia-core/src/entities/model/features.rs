@@ -16,7 +16,7 @@
 
 use super::labels::{tag_of, NUM_TAGS};
 use crate::annotation::{Annotation, Label};
-use crate::entities::gazetteer::{gazetteer, FnvBuild};
+use crate::entities::gazetteer::{gazetteer, WordHashBuild};
 use crate::entities::rules::{self, SentenceFacts, Style};
 use crate::text::{TextIndex, TokenKind};
 use std::collections::HashMap;
@@ -583,6 +583,65 @@ pub(crate) fn context_values(p1: &Tok, c: &Tok, n1: &Tok) -> [(usize, u64); 20] 
     ]
 }
 
+/// Context templates whose values follow from a few small facts of the token and its
+/// neighbours (their *state*): a tagger may sum a group's weights once per state and text.
+/// The other context templates pair two words and are looked up per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    /// The rules' tags of the token and its neighbours (templates 24, 25, 26, 29).
+    Rules = 1,
+    /// The token's flags and document evidence (32, 39).
+    Position,
+    /// The previous token's flags and gazetteer label (37).
+    Prev,
+    /// The next token's flags and gazetteer label (38).
+    Next,
+    /// The token's word with its rule tag, position and evidence (27, 28, 30, 31, 40, 43).
+    WordState,
+}
+
+impl Group {
+    /// Every group.
+    pub const ALL: [Group; 5] = [
+        Group::Rules,
+        Group::Position,
+        Group::Prev,
+        Group::Next,
+        Group::WordState,
+    ];
+
+    /// The group of a context template (`None`: a word pair, looked up per token).
+    #[inline]
+    pub fn of(template: usize) -> Option<Group> {
+        match template {
+            24 | 25 | 26 | 29 => Some(Group::Rules),
+            32 | 39 => Some(Group::Position),
+            37 => Some(Group::Prev),
+            38 => Some(Group::Next),
+            27 | 28 | 30 | 31 | 40 | 43 => Some(Group::WordState),
+            _ => None,
+        }
+    }
+
+    /// The group's state at a token: equal states give equal template values (the group's
+    /// number is in the top byte, so states of different groups never meet).
+    #[inline]
+    pub fn state(self, p1: &Tok, c: &Tok, n1: &Tok) -> u64 {
+        let small = |flags: u32, low: u8| u64::from(flags) << 8 | u64::from(low);
+        let state = match self {
+            Group::Rules => u64::from(p1.rule) << 16 | u64::from(c.rule) << 8 | u64::from(n1.rule),
+            Group::Position => small(c.flags, c.doc),
+            Group::Prev => small(p1.flags, p1.gaz),
+            Group::Next => small(n1.flags, n1.gaz),
+            Group::WordState => {
+                let position = c.flags & (F_INITIAL | F_CAPS_SENTENCE | F_HEADLINE);
+                u64::from(c.id) << 24 | u64::from(c.rule) << 16 | small(position, c.doc)
+            }
+        };
+        (self as u64) << 56 | state
+    }
+}
+
 /// The end-of-sentence marker (also what a missing neighbour reads as).
 static BOUNDARY_AFTER: Tok = boundary(true);
 
@@ -603,7 +662,7 @@ pub(crate) fn walk(
     if segments.is_empty() {
         return;
     }
-    let mut cache: HashMap<&str, Tok, FnvBuild> = HashMap::default();
+    let mut cache: HashMap<&str, Tok, WordHashBuild> = HashMap::default();
     let mut facts = |i: usize| -> Tok {
         let Some(t) = tokens.get(i) else {
             return Tok::default();
@@ -629,7 +688,7 @@ pub(crate) fn walk(
     // Document evidence. Bit 0: seen capitalised in the middle of an ordinary sentence;
     // bit 1: seen in lower case. Only capitalised words ask (they all lie in segments), so
     // only their forms are tracked.
-    let mut seen: HashMap<u64, u8, FnvBuild> = HashMap::default();
+    let mut seen: HashMap<u64, u8, WordHashBuild> = HashMap::default();
     for r in &segments {
         for i in r.clone() {
             if tokens.get(i).is_some_and(|t| t.is_capitalised(text)) {

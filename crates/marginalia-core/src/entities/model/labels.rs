@@ -30,17 +30,30 @@ pub fn label_of(tag: u8) -> Option<Label> {
 }
 
 /// True for an `I-` tag.
-pub fn is_inside(tag: u8) -> bool {
+pub const fn is_inside(tag: u8) -> bool {
     tag != 0 && (tag - 1) % 2 == 1
+}
+
+/// The label index of a tag as [`label_of`] reads it, `u8::MAX` for `O` and out-of-range
+/// tags (usable in constants).
+const fn label_number(tag: u8) -> u8 {
+    if tag == 0 || tag as usize >= NUM_TAGS {
+        u8::MAX
+    } else {
+        (tag - 1) / 2
+    }
 }
 
 /// May `next` follow `prev` (`None`: the start of a sentence)? `I-X` only continues `B-X` or
 /// `I-X`.
-pub fn allowed(prev: Option<u8>, next: u8) -> bool {
+pub const fn allowed(prev: Option<u8>, next: u8) -> bool {
     if !is_inside(next) {
         return true;
     }
-    prev.is_some_and(|p| p != 0 && label_of(p) == label_of(next))
+    match prev {
+        Some(p) => p != 0 && label_number(p) == label_number(next),
+        None => false,
+    }
 }
 
 /// The tag's name: `O`, `B-PER`, `I-MISC`... (`?` when out of range).

@@ -22,7 +22,7 @@ use super::features::{self, NUM_TEMPLATES};
 use super::labels::NUM_TAGS;
 use super::{viterbi, Model};
 use crate::annotation::{Annotation, Label};
-use crate::entities::gazetteer::FnvBuild;
+use crate::entities::gazetteer::WordHashBuild;
 use crate::entities::rules;
 use crate::eval::GoldSet;
 use crate::text::TextIndex;
@@ -180,7 +180,7 @@ impl Rng {
 /// The perceptron's weights while training: current and summed-update values (for averaging).
 #[derive(Default)]
 struct Weights {
-    index: HashMap<u32, usize, FnvBuild>,
+    index: HashMap<u32, usize, WordHashBuild>,
     w: Vec<[i32; NUM_TAGS]>,
     u: Vec<[i64; NUM_TAGS]>,
     trans: [[i32; NUM_TAGS]; NUM_TAGS + 1],
