@@ -225,30 +225,31 @@ impl<'a> TextIndex<'a> {
             return false;
         }
         let t = tok.text(text);
+        let mark = Mark::of(t);
         // Closing quotes and brackets after a terminator stay in the sentence.
-        if is_closing(t) && i > 0 {
-            let prev = self.tokens[i - 1].text(text);
-            if is_terminator(prev) && !next.space_before && is_closing(next.text(text)) {
+        if mark.closing && i > 0 {
+            let prev = Mark::of(self.tokens[i - 1].text(text));
+            if prev.terminator && !next.space_before && Mark::of(next.text(text)).closing {
                 return false;
             }
-            if is_terminator(prev) && (next.space_before || next.newline_before) {
+            if prev.terminator && (next.space_before || next.newline_before) {
                 return starts_sentence(next, text);
             }
             return false;
         }
-        if !is_terminator(t) {
+        if !mark.terminator {
             return false;
         }
         // More terminators or closing marks follow: wait for them.
-        let nt = next.text(text);
-        if is_terminator(nt) || (is_closing(nt) && !next.space_before) {
+        let next_mark = Mark::of(next.text(text));
+        if next_mark.terminator || (next_mark.closing && !next.space_before) {
             return false;
         }
         if t == "." && i > 0 {
             let prev = &self.tokens[i - 1];
             if !tok.space_before && prev.kind == TokenKind::Word {
                 let w = prev.text(text);
-                if NON_FINAL_ABBREVIATIONS.contains(&w) {
+                if is_non_final_abbreviation(w) {
                     return false;
                 }
                 // A single capital letter is an initial ("J. K. Rowling").
@@ -280,20 +281,49 @@ fn starts_sentence(next: &Token, text: &str) -> bool {
     let c = next.first_char(text);
     c.is_uppercase()
         || c.is_ascii_digit()
-        || is_opening(next.text(text))
+        || Mark::of(next.text(text)).opening
         || next.kind == TokenKind::Punct && !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | ')')
 }
 
-fn is_terminator(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | "…")
+/// What a token does at a sentence boundary.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    /// `.`, `!`, `?` or `…`.
+    terminator: bool,
+    /// A closing quote or bracket: `”`, `’`, `"`, `'`, `)`, `]`, `»`.
+    closing: bool,
+    /// An opening quote or bracket: `“`, `‘`, `"`, `'`, `(`, `[`, `«`.
+    opening: bool,
 }
 
-fn is_closing(t: &str) -> bool {
-    matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
+impl Mark {
+    /// The mark of a token's text; words and other punctuation are none of the three.
+    fn of(t: &str) -> Mark {
+        let (terminator, closing, opening) = match t.as_bytes() {
+            [b'.' | b'!' | b'?'] => (true, false, false),
+            [b'"' | b'\''] => (false, true, true),
+            [b')' | b']'] => (false, true, false),
+            [b'(' | b'['] => (false, false, true),
+            // Multi-byte marks: 2 bytes (`»`, `«`) or 3 bytes (`…`, curly quotes).
+            [_, _] | [_, _, _] => match t {
+                "…" => (true, false, false),
+                "”" | "’" | "»" => (false, true, false),
+                "“" | "‘" | "«" => (false, false, true),
+                _ => return Mark::default(),
+            },
+            _ => return Mark::default(),
+        };
+        Mark {
+            terminator,
+            closing,
+            opening,
+        }
+    }
 }
 
-fn is_opening(t: &str) -> bool {
-    matches!(t, "“" | "‘" | "\"" | "'" | "(" | "[" | "«")
+/// Is `w` one of [`NON_FINAL_ABBREVIATIONS`] (none is longer than six bytes)?
+fn is_non_final_abbreviation(w: &str) -> bool {
+    w.len() <= 6 && NON_FINAL_ABBREVIATIONS.contains(&w)
 }
 
 /// Normalises input text the same way everywhere (page, CLI, tests): a leading byte-order mark is
@@ -386,7 +416,16 @@ fn tokenize(text: &str) -> Vec<Token> {
                     TokenKind::Number
                 }
                 b'a'..=b'z' | b'A'..=b'Z' => {
-                    pos = scan_word(text, pos, char::from(b));
+                    // Most words are ASCII letters and digits followed by a space or plain
+                    // punctuation: settle those here, and leave dots, apostrophes, hyphens,
+                    // `&` and non-ASCII to `scan_word`.
+                    let end = ascii_alnum_end(bytes, pos + 1);
+                    pos = match bytes.get(end) {
+                        Some(&c) if !c.is_ascii() || matches!(c, b'\'' | b'-' | b'&' | b'.') => {
+                            scan_word(text, pos, char::from(b))
+                        }
+                        _ => end,
+                    };
                     TokenKind::Word
                 }
                 _ => {
@@ -462,12 +501,24 @@ fn scan_digits(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// The byte offset of the first byte at or after `pos` that is not an ASCII letter or digit
+/// (`bytes.len()` when there is none).
+#[inline]
+fn ascii_alnum_end(bytes: &[u8], pos: usize) -> usize {
+    let rest = bytes.get(pos..).unwrap_or(&[]);
+    pos + rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
 /// Scans a word whose first character `first` starts at byte `start`; returns the byte offset
 /// one past it.
 fn scan_word(text: &str, start: usize, first: char) -> usize {
     let bytes = text.as_bytes();
     // Abbreviation with dots: single letters each followed by '.', at least two ("U.S.", "e.g.").
-    {
+    // Only possible when a dot directly follows the first letter.
+    if bytes.get(start + first.len_utf8()) == Some(&b'.') {
         let mut k = start;
         let mut letters = 0;
         // Every letter's dot is followed by a non-letter, or by a letter and a dot.
@@ -499,13 +550,17 @@ fn scan_word(text: &str, start: usize, first: char) -> usize {
     loop {
         // ASCII letters and digits: the common case, one byte each.
         let run = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
+        i = ascii_alnum_end(bytes, i);
         if i > run {
             if let Some(&b) = bytes.get(i - 1) {
                 prev = char::from(b);
             }
+        }
+        // Other ASCII besides `'`, `-`, `&` and `.` neither continues nor joins a word.
+        match bytes.get(i) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.') => break,
+            _ => {}
         }
         let Some(c) = char_at(text, i) else {
             break;
@@ -634,6 +689,32 @@ mod tests {
     fn punctuation_block_is_only_punctuation() {
         for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_punctuation_block(c)) {
             assert!(!is_space(c) && !is_word_char(c) && !c.is_numeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn non_final_abbreviations_are_short() {
+        assert!(NON_FINAL_ABBREVIATIONS.iter().all(|w| w.len() <= 6));
+        assert!(is_non_final_abbreviation("Messrs") && !is_non_final_abbreviation("Mister"));
+    }
+
+    #[test]
+    fn marks_match_their_characters() {
+        for (t, term, close, open) in [
+            (".", true, false, false),
+            ("…", true, false, false),
+            ("\"", false, true, true),
+            ("’", false, true, false),
+            ("«", false, false, true),
+            ("-", false, false, false),
+            ("..", false, false, false),
+        ] {
+            let m = Mark::of(t);
+            assert_eq!(
+                (m.terminator, m.closing, m.opening),
+                (term, close, open),
+                "{t}"
+            );
         }
     }
 
