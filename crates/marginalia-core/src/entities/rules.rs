@@ -141,6 +141,21 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
         .collect()
 }
 
+/// [`Token::is_capitalised`], deciding ASCII first letters on the byte alone.
+fn starts_upper(t: &Token, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    match text.as_bytes().get(t.span.start) {
+        Some(b)
+            if b.is_ascii() && t.span.start < t.span.end && text.is_char_boundary(t.span.end) =>
+        {
+            b.is_ascii_uppercase()
+        }
+        _ => t.first_char(text).is_uppercase(),
+    }
+}
+
 fn is_closer(t: &str) -> bool {
     matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
 }
@@ -280,14 +295,51 @@ pub fn looks_like_demonym(word: &str) -> bool {
         .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
-/// Lower-case words that join the capitalised words of one name (`Charles de Gaulle`).
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "dos", "das",
-    "do", "bin", "ibn", "al", "el", "y", "ter", "ten", "op",
-];
-
+/// True for a lower-case word that joins the capitalised words of one name
+/// (`Charles de Gaulle`).
 fn is_name_particle(w: &str) -> bool {
-    NAME_PARTICLES.contains(&w)
+    is_particle_bytes(w.as_bytes())
+}
+
+fn is_particle_bytes(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"de"
+            | b"da"
+            | b"di"
+            | b"du"
+            | b"del"
+            | b"della"
+            | b"der"
+            | b"den"
+            | b"van"
+            | b"von"
+            | b"la"
+            | b"le"
+            | b"dos"
+            | b"das"
+            | b"do"
+            | b"bin"
+            | b"ibn"
+            | b"al"
+            | b"el"
+            | b"y"
+            | b"ter"
+            | b"ten"
+            | b"op"
+    )
+}
+
+/// A name particle ([`is_name_particle`]) or `first`, `second`, `third`, in any ASCII case
+/// (`Van`, `First`).
+fn is_particle_or_ordinal(w: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    is_particle_bytes(lower) || matches!(&*lower, b"first" | b"second" | b"third")
 }
 
 /// Capitalised words seen in mid-sentence in ordinary sentences of a document: the evidence
@@ -301,17 +353,21 @@ impl<'a> DocEvidence<'a> {
     /// Collects the evidence of `index`, given its sentence styles.
     pub fn new(index: &TextIndex<'a>, styles: &[Style], initial: &[bool]) -> Self {
         let text = index.text();
-        let mut mid_sentence = HashSet::default();
+        let mut evidence = DocEvidence::default();
         for (i, t) in index.tokens().iter().enumerate() {
-            if t.kind != TokenKind::Word || !t.first_char(text).is_uppercase() {
-                continue;
+            if starts_upper(t, text) {
+                evidence.note(t, text, i, styles, initial);
             }
-            if styles.get(t.sentence) != Some(&Style::Normal) || initial.get(i) != Some(&false) {
-                continue;
-            }
-            mid_sentence.insert(strip_possessive(t.text(text)));
         }
-        DocEvidence { mid_sentence }
+        evidence
+    }
+
+    /// Records capitalised word `t` (token `i`) if it stands in mid-sentence in an ordinary
+    /// sentence.
+    fn note(&mut self, t: &Token, text: &'a str, i: usize, styles: &[Style], initial: &[bool]) {
+        if styles.get(t.sentence) == Some(&Style::Normal) && initial.get(i) == Some(&false) {
+            self.mid_sentence.insert(strip_possessive(t.text(text)));
+        }
     }
 
     /// True when `word` appears capitalised in mid-sentence somewhere in the document.
@@ -357,46 +413,114 @@ pub struct Recognizer<'i, 'a> {
     scratch: String,
     /// True while classifying a title-case headline: every word needs evidence.
     guarded: bool,
-    /// Per token: [`NAME`] and [`CONTINUES`] bits, computed once.
+    /// Per token: [`CAP`], [`NAME`], [`CONTINUES`] and the cached lookup bits ([`STOP`],
+    /// [`TITLE`], [`TITLE_MODIFIER`]) of capitalised words, computed once.
     flags: Vec<u8>,
     /// Per token: [`is_initial`], computed once.
     initial: &'i [bool],
+    /// Per token: [`Gazetteer::max_tokens_from`] of the word and its stem plus one, or 0 while
+    /// not yet looked up.
+    max_from: Vec<u8>,
 }
 
 /// Token flag: the token may be part of a name ([`Recognizer::is_name_token`]).
 const NAME: u8 = 1;
 /// Token flag: the token may continue a name ([`Recognizer::continues_name`]).
 const CONTINUES: u8 = 2;
+/// Token flag: a word starting with a capital letter ([`Token::is_capitalised`]).
+const CAP: u8 = 4;
+/// Token flag (capitalised words only): [`Gazetteer::is_stopword`] of the word as written.
+const STOP: u8 = 8;
+/// Token flag (capitalised words only): the word as written is a [`Cue::Title`].
+const TITLE: u8 = 16;
+/// Token flag (capitalised words that are neither [`STOP`] nor [`TITLE`]): the word as written
+/// is a [`Cue::TitleModifier`].
+const TITLE_MODIFIER: u8 = 32;
 
 impl<'i, 'a> Recognizer<'i, 'a> {
     /// Prepares the document: evidence and token flags, given its [`SentenceFacts`].
     pub fn new(index: &'i TextIndex<'a>, facts: &'i SentenceFacts) -> Self {
         let (styles, initial) = (facts.styles.as_slice(), facts.initial.as_slice());
-        let evidence = DocEvidence::new(index, styles, initial);
+        let text = index.text();
+        let tokens = index.tokens();
+        let g = gazetteer();
+        // One pass: capitalised words, their evidence and their cached lookups.
+        let mut evidence = DocEvidence::default();
+        let mut flags = vec![0u8; tokens.len()];
+        for ((i, t), f) in tokens.iter().enumerate().zip(flags.iter_mut()) {
+            if !starts_upper(t, text) {
+                continue;
+            }
+            evidence.note(t, text, i, styles, initial);
+            let w = t.text(text);
+            *f = CAP;
+            if g.is_stopword(w) {
+                *f |= STOP;
+            }
+            if g.is(w, Cue::Title) {
+                *f |= TITLE;
+            } else if *f & STOP == 0 && g.is(w, Cue::TitleModifier) {
+                *f |= TITLE_MODIFIER;
+            }
+        }
         let mut r = Recognizer {
             index,
-            text: index.text(),
-            tokens: index.tokens(),
-            g: gazetteer(),
+            text,
+            tokens,
+            g,
             styles,
             evidence,
             scratch: String::new(),
             guarded: false,
-            flags: Vec::new(),
+            flags,
             initial,
+            max_from: vec![0; tokens.len()],
         };
-        let flags = (0..r.tokens.len())
-            .map(|i| {
-                if !r.is_capitalised(i) {
-                    return 0;
-                }
-                let name = r.compute_name_token(i);
-                let continues = name || r.compute_title_surname(i);
-                u8::from(name) * NAME + u8::from(continues) * CONTINUES
-            })
-            .collect();
-        r.flags = flags;
+        // Name bits look ahead (`is_title_at`), so they come after all capitals are known.
+        for i in 0..r.tokens.len() {
+            if !r.is_capitalised(i) {
+                continue;
+            }
+            let name = r.compute_name_token(i);
+            let continues = name || r.compute_title_surname(i);
+            let bits = u8::from(name) * NAME + u8::from(continues) * CONTINUES;
+            if let Some(f) = r.flags.get_mut(i) {
+                *f |= bits;
+            }
+        }
         r
+    }
+
+    fn flag(&self, i: usize, bit: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bit != 0)
+    }
+
+    /// True when token `i` is a [`Cue::Title`] as written.
+    fn title_word(&self, i: usize) -> bool {
+        if self.is_capitalised(i) {
+            self.flag(i, TITLE)
+        } else {
+            self.g.is(self.word(i), Cue::Title)
+        }
+    }
+
+    /// True when token `i` is a [`Cue::TitleModifier`] as written; only asked of words that
+    /// are not titles.
+    fn title_modifier_word(&self, i: usize) -> bool {
+        if self.is_capitalised(i) && !self.flag(i, STOP) {
+            self.flag(i, TITLE_MODIFIER)
+        } else {
+            self.g.is(self.word(i), Cue::TitleModifier)
+        }
+    }
+
+    /// [`Gazetteer::is_stopword`] of token `i` as written.
+    fn stopword(&self, i: usize) -> bool {
+        if self.is_capitalised(i) {
+            self.flag(i, STOP)
+        } else {
+            self.g.is_stopword(self.word(i))
+        }
     }
 
     /// True when token `i` stands where any word is capitalised ([`is_initial`]).
@@ -417,7 +541,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.token(i).is_some_and(|t| t.is_capitalised(self.text))
+        self.flag(i, CAP)
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -433,19 +557,19 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn is_title_at(&self, i: usize) -> bool {
         let mut k = i;
         for _ in 0..4 {
-            let w = self.word(k);
-            if self.g.is(w, Cue::Title) {
+            if self.title_word(k) {
                 let mut next = k + 1;
                 if self.word(next) == "." && self.token(next).is_some_and(|t| !t.space_before) {
                     next += 1;
                 }
                 return self.is_capitalised(next)
                     && self.same_sentence(i, next)
-                    && !self.g.is_stopword(self.word(next));
+                    && !self.stopword(next);
             }
-            match () {
-                _ if self.g.is(w, Cue::TitleModifier) && self.is_capitalised(k) => k += 1,
-                _ => return false,
+            if self.is_capitalised(k) && self.title_modifier_word(k) {
+                k += 1;
+            } else {
+                return false;
             }
         }
         false
@@ -466,8 +590,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if !self.same_sentence(p, i) {
             return false;
         }
-        let w = self.word(p);
-        self.g.is(w, Cue::Title) || self.g.is(w, Cue::Role)
+        self.title_word(p) || self.g.is(self.word(p), Cue::Role)
     }
 
     /// True when token `i` may be part of a name: a capitalised word that is neither a stop
@@ -477,13 +600,11 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     }
 
     fn compute_name_token(&self, i: usize) -> bool {
-        let Some(t) = self.token(i) else {
-            return false;
-        };
-        if t.kind != TokenKind::Word || !t.first_char(self.text).is_uppercase() {
+        if !self.is_capitalised(i) {
             return false;
         }
-        let w = strip_possessive(t.text(self.text));
+        let word = self.word(i);
+        let w = strip_possessive(word);
         if !is_name_shaped(w) {
             // A lone capital is only a name as an initial ("J. K. Rowling").
             let initial_dot = w.chars().count() == 1
@@ -497,7 +618,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 return true;
             }
         }
-        !self.g.is_stopword(w) && !self.g.is(w, Cue::Title) && !self.is_title_at(i)
+        let (stop, title) = if w.len() == word.len() {
+            (self.flag(i, STOP), self.flag(i, TITLE))
+        } else {
+            (self.g.is_stopword(w), self.g.is(w, Cue::Title))
+        };
+        !stop && !title && !self.is_title_at(i)
     }
 
     /// True when token `i` may continue a name begun before it: a name token, or a title
@@ -507,8 +633,14 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     }
 
     fn compute_title_surname(&self, i: usize) -> bool {
-        let w = strip_possessive(self.word(i));
-        self.is_capitalised(i) && self.g.is(w, Cue::Title) && !self.is_title_at(i)
+        let word = self.word(i);
+        let w = strip_possessive(word);
+        let title = if w.len() == word.len() {
+            self.flag(i, TITLE)
+        } else {
+            self.g.is(w, Cue::Title)
+        };
+        self.is_capitalised(i) && title && !self.is_title_at(i)
     }
 
     /// The text of tokens `a..=b` with single spaces between spaced tokens, for gazetteer
@@ -573,12 +705,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// The longest gazetteer phrase starting at token `a` and ending at or before `limit`:
     /// its last token and label.
     fn longest_match(&mut self, a: usize, limit: usize, upper: bool) -> Option<(usize, Label)> {
-        let first = self.word(a);
-        let stem = strip_possessive(first);
-        let max = self
-            .g
-            .max_tokens_from(first)
-            .max(self.g.max_tokens_from(stem));
+        let max = self.max_tokens_from(a);
         if max == 0 {
             return None;
         }
@@ -601,6 +728,24 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
     }
 
+    /// The most tokens of a known phrase starting with token `a`, as written or without a
+    /// possessive; looked up once per token.
+    fn max_tokens_from(&mut self, a: usize) -> usize {
+        if let Some(&m @ 1..) = self.max_from.get(a) {
+            return usize::from(m - 1);
+        }
+        let first = self.word(a);
+        let stem = strip_possessive(first);
+        let mut max = self.g.max_tokens_from(first);
+        if stem.len() != first.len() {
+            max = max.max(self.g.max_tokens_from(stem));
+        }
+        if let (Some(slot), Ok(m)) = (self.max_from.get_mut(a), u8::try_from(max + 1)) {
+            *slot = m;
+        }
+        max
+    }
+
     /// Finds the runs of one ordinary sentence and classifies them into `out`.
     fn normal_sentence(&mut self, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
         let mut i = range.start;
@@ -621,10 +766,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 }
                 // A capitalised particle starts a surname ("Ten Hag", "Van Dijk"); an ordinal
                 // starts a company name ("First Bank").
-                let particle = NAME_PARTICLES
-                    .iter()
-                    .chain(&["first", "second", "third"])
-                    .any(|p| p.eq_ignore_ascii_case(self.word(i)));
+                let particle = is_particle_or_ordinal(self.word(i));
                 if !(particle && self.is_name_token(i + 1) && !self.is_initial(i)) {
                     i += 1;
                     continue;
@@ -680,14 +822,14 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 j = after;
                 continue;
             }
-            if is_name_particle(nw) && self.is_name_token(after) && !self.g.is_stopword(w) {
+            if is_name_particle(nw) && self.is_name_token(after) && !self.stopword(j) {
                 j = after;
                 continue;
             }
             // "Bank of England", "Gulf of Mexico", "Duke of Edinburgh": only after a head.
             if matches!(nw, "of" | "for" | "on")
                 && self.is_capitalised(after)
-                && !self.g.is_stopword(self.word(after))
+                && !self.stopword(after)
             {
                 let g = self.g;
                 let first = self.word(a);
@@ -935,10 +1077,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let words = (a..=b).filter(|&k| self.is_word(k)).count();
         // A run of titles alone ("Prime Minister", "President") names nobody.
         let g = self.g;
-        if (a..=b).all(|k| {
-            let w = self.word(k);
-            !self.is_word(k) || g.is(w, Cue::Title) || g.is(w, Cue::TitleModifier)
-        }) {
+        if (a..=b).all(|k| !self.is_word(k) || self.title_word(k) || self.title_modifier_word(k)) {
             return self.push(out, a, b, None, Strength::None);
         }
         if let Some(label) = self.context_label(a, b) {
