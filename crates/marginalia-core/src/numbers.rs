@@ -22,6 +22,7 @@ use crate::annotation::{Annotation, Label, Value};
 use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
 use lexicon::{lexicon, Lexicon};
+use std::sync::OnceLock;
 use words::*;
 
 /// Finds number-layer spans, sorted by start and non-overlapping, each with a normalised value
@@ -75,6 +76,7 @@ pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
         text: index.text(),
         toks: index.tokens(),
         lex: lexicon(),
+        number_words: word_filter(),
         out: Vec::new(),
         last_end: 0,
         caps_cache: None,
@@ -215,11 +217,37 @@ fn hyphen_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(['-', '‐', '‑'])
 }
 
+/// The words that [`Scanner::at_word`] matches by name (besides those of [`number_words`]).
+const WORD_TRIGGERS: [&str; 14] = [
+    "yesterday",
+    "today",
+    "tomorrow",
+    "last",
+    "next",
+    "this",
+    "coming",
+    "previous",
+    "a",
+    "an",
+    "half",
+    "several",
+    "few",
+    "tens",
+];
+
+/// The filter of [`Scanner::at_word`]: every lower-case word it acts on, and hyphenated words.
+fn word_filter() -> &'static WordFilter {
+    static FILTER: OnceLock<WordFilter> = OnceLock::new();
+    FILTER.get_or_init(|| WordFilter::new(&WORD_TRIGGERS))
+}
+
 struct Scanner<'a, 'x> {
     index: &'x TextIndex<'a>,
     text: &'a str,
     toks: &'x [Token],
     lex: &'static Lexicon,
+    /// [`word_filter`].
+    number_words: &'static WordFilter,
     out: Vec<Annotation>,
     /// End byte of the last annotation pushed.
     last_end: usize,
@@ -1227,6 +1255,14 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
+        // Most words are none of the words below: a fingerprint settles them without
+        // lower-casing (a word that is not ASCII or longer than 24 bytes is never one).
+        if !self
+            .number_words
+            .may_hold(self.text.as_bytes(), self.start(i), self.end(i))
+        {
+            return None;
+        }
         let mut buf = [0u8; 24];
         // A short all-lower-case ASCII word is its own lower-case form.
         let lw: &str =
@@ -1241,6 +1277,7 @@ impl<'a> Scanner<'a, '_> {
         let namey = self.mid_capital(i)
             && (!all_caps
                 || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)));
+        // Every word matched here must be in `WORD_TRIGGERS`.
         match lw {
             "yesterday" | "today" | "tomorrow" if !namey => {
                 self.push_date(self.start(i), self.end(i), None);

@@ -14,46 +14,51 @@ pub(super) fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b s
     std::str::from_utf8(out).ok()
 }
 
+/// "zero" .. "nineteen", each at the index of its value.
+const UNIT_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
 /// "zero" .. "nineteen".
 pub(super) fn unit_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+    let value = UNIT_WORDS.iter().position(|&u| u == w)?;
+    u32::try_from(value).ok()
 }
+
+/// "twenty" .. "ninety" with their values.
+const TENS_WORDS: [(&str, u32); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
 
 /// "twenty" .. "ninety".
 pub(super) fn tens_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    TENS_WORDS.iter().find(|&&(t, _)| t == w).map(|&(_, v)| v)
 }
 
 /// Scale words as powers of ten: "hundred" 2, "thousand" 3, "million" 6...
@@ -92,48 +97,62 @@ pub(super) fn digit_scale(w: &str, glued: bool, money: bool) -> Option<i32> {
 }
 
 /// Plural scale words used vaguely: "hundreds", "thousands", "dozens"...
+const VAGUE_PLURALS: [&str; 7] = [
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "dozens",
+    "scores",
+];
+
+/// Plural scale words used vaguely: "hundreds", "thousands", "dozens"...
 pub(super) fn vague_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "dozens" | "scores"
-    )
+    VAGUE_PLURALS.contains(&w)
 }
+
+/// "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth", "thousandth", "millionth",
+/// with their values.
+const ORDINAL_WORDS: [(&str, u32); 30] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 1_000_000),
+];
 
 /// "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth", "thousandth", "millionth".
 pub(super) fn ordinal_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "hundredth" => 100,
-        "thousandth" => 1000,
-        "millionth" => 1_000_000,
-        _ => return None,
-    })
+    ORDINAL_WORDS
+        .iter()
+        .find(|&&(o, _)| o == w)
+        .map(|&(_, v)| v)
 }
 
 /// Denominators of fraction words: "half"/"halves" 2, "third(s)" 3, "quarter(s)" 4...
@@ -150,47 +169,60 @@ pub(super) fn fraction_word(w: &str) -> Option<u32> {
     })
 }
 
+/// Full month names, January first.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Month names (exact case: "March", "MARCH") and abbreviations ("Mar", "Sept").
 /// Returns `(month, abbreviated)`.
 pub(super) fn month(word: &str) -> Option<(u32, bool)> {
-    let first_upper = word.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-    if !first_upper || word.len() > 9 {
+    let bytes = word.as_bytes();
+    let first_upper = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    if !first_upper || !(3..=9).contains(&bytes.len()) {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let w = lower_ascii(word, &mut buf)?;
-    // Only "March" or "MARCH", never "MArch".
-    let rest_ok = word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
-        || word.bytes().all(|b| b.is_ascii_uppercase());
+    // Only "March" or "MARCH", never "MArch" (and so only ASCII).
+    let rest_ok = bytes.iter().skip(1).all(u8::is_ascii_lowercase)
+        || bytes.iter().all(u8::is_ascii_uppercase);
     if !rest_ok {
         return None;
     }
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
+    // The first three letters tell the month; the word is then its name or abbreviation.
+    let m: u32 = match bytes.get(..3)?.to_ascii_lowercase().as_slice() {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
         _ => return None,
-    })
+    };
+    let name = MONTHS.get(m as usize - 1)?;
+    if word.eq_ignore_ascii_case(name) {
+        Some((m, false))
+    } else if bytes.len() == 3 || (m == 9 && word.eq_ignore_ascii_case("sept")) {
+        Some((m, true))
+    } else {
+        None
+    }
 }
 
 /// Weekday names, capitalised: Monday = 1 .. Sunday = 7 (ISO 8601).
@@ -207,15 +239,119 @@ pub(super) fn weekday(word: &str) -> Option<u32> {
     })
 }
 
+/// Seasons with their TIMEX3 codes.
+const SEASONS: [(&str, &str); 5] = [
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("autumn", "FA"),
+    ("fall", "FA"),
+    ("winter", "WI"),
+];
+
 /// Seasons as TIMEX3 codes.
 pub(super) fn season(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "spring" => "SP",
-        "summer" => "SU",
-        "autumn" | "fall" => "FA",
-        "winter" => "WI",
-        _ => return None,
-    })
+    SEASONS
+        .iter()
+        .find(|&&(s, _)| s == w)
+        .map(|&(_, code)| code)
+}
+
+/// A set of lower-case ASCII words that answers "maybe" or "no" for any word, without
+/// lower-casing or allocating: a 4096-bit table of fingerprints. No word of the set is ever
+/// refused; an unlisted word passes now and then (a fingerprint clash), so callers still compare
+/// the word itself afterwards. Hyphenated words always pass.
+#[derive(Debug)]
+pub(super) struct WordFilter {
+    bits: [u64; 64],
+}
+
+impl WordFilter {
+    /// The filter of number, tens and ordinal words, vague plurals, seasons and `triggers`.
+    pub fn new(triggers: &[&str]) -> Self {
+        let mut filter = WordFilter { bits: [0; 64] };
+        let words = triggers
+            .iter()
+            .chain(&UNIT_WORDS)
+            .chain(TENS_WORDS.iter().map(|(w, _)| w))
+            .chain(ORDINAL_WORDS.iter().map(|(w, _)| w))
+            .chain(&VAGUE_PLURALS)
+            .chain(SEASONS.iter().map(|(w, _)| w));
+        for w in words {
+            if let Some((bit, _)) = fingerprint(w.as_bytes(), 0, w.len()) {
+                if let Some(slot) = filter.bits.get_mut(bit >> 6) {
+                    *slot |= 1 << (bit & 63);
+                }
+            }
+        }
+        filter
+    }
+
+    /// False when the word at bytes `start..end` of `text`, lower-cased, is surely not in the
+    /// set and has no `-`; also false for a word that is not ASCII or is longer than 24 bytes.
+    pub fn may_hold(&self, text: &[u8], start: usize, end: usize) -> bool {
+        match fingerprint(text, start, end) {
+            Some((_, true)) => true,
+            Some((bit, false)) => self
+                .bits
+                .get(bit >> 6)
+                .is_some_and(|b| b >> (bit & 63) & 1 == 1),
+            None => false,
+        }
+    }
+}
+
+/// Eight copies of byte `b`.
+const fn bytes8(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// A 12-bit fingerprint of the ASCII word at bytes `start..end` of `text` (at most 24 bytes),
+/// the same for any letter case, and whether the word holds a `-`. `None` for a longer or
+/// non-ASCII word.
+///
+/// Works on eight bytes at a time, read from `text` past the word's end where the text allows
+/// and masked to the word. Setting bit 5 of every byte folds case: it turns `A`..`Z` into
+/// `a`..`z` and keeps lower-case letters, so a word and its lower-case form get the same
+/// fingerprint (other characters may fold together, which only adds clashes).
+fn fingerprint(text: &[u8], start: usize, end: usize) -> Option<(usize, bool)> {
+    let len = end.checked_sub(start)?;
+    if len > 24 {
+        return None;
+    }
+    let mut h = len as u64;
+    let mut hyphen = false;
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        let chunk = match text.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().ok()?) & mask,
+            None => {
+                let mut buf = [0u8; 8];
+                for (o, &b) in buf.iter_mut().zip(text.get(at..end)?) {
+                    *o = b;
+                }
+                u64::from_le_bytes(buf)
+            }
+        };
+        if chunk & bytes8(0x80) != 0 {
+            return None;
+        }
+        // A `-` byte becomes zero; bytes past the word become `-` and stay non-zero. The
+        // classic zero-byte test is exact about whether there is one.
+        let x = chunk ^ bytes8(b'-');
+        hyphen |= x.wrapping_sub(bytes8(1)) & !x & bytes8(0x80) != 0;
+        h = (h ^ (chunk | (bytes8(0x20) & mask)))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(31);
+        at += n;
+    }
+    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    Some(((h >> 52) as usize, hyphen))
 }
 
 /// Currency symbols written before the amount, as ISO 4217 codes.
@@ -389,6 +525,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_filter_holds_its_words_in_any_case() {
+        let filter = WordFilter::new(&["today"]);
+        let holds = |w: &str| filter.may_hold(w.as_bytes(), 0, w.len());
+        for w in [
+            "today",
+            "TODAY",
+            "Seventeen",
+            "millionth",
+            "dozens",
+            "fall",
+            "ninety",
+        ] {
+            assert!(holds(w), "{w}");
+        }
+        // Read in place, with more text after the word.
+        let text = b"said Seventeen-year-old THOUSANDS of";
+        assert!(!filter.may_hold(text, 0, 4));
+        assert!(filter.may_hold(text, 5, 14));
+        assert!(filter.may_hold(text, 5, 23));
+        assert!(filter.may_hold(text, 24, 33));
+        assert!(holds("state-of-the-art") && holds("a-"));
+        assert!(!holds("épée"));
+        assert!(!holds(&"a".repeat(25)));
+        let common = [
+            "the",
+            "said",
+            "of",
+            "and",
+            "company",
+            "government",
+            "people",
+        ];
+        let passed = common.iter().filter(|w| holds(w)).count();
+        assert!(passed <= 1, "{passed} common words pass");
+    }
+
+    #[test]
     fn lower_ascii_rejects_long_and_non_ascii() {
         let mut buf = [0u8; 24];
         assert_eq!(lower_ascii("MiLLion", &mut buf), Some("million"));
@@ -399,6 +572,14 @@ mod tests {
     #[test]
     fn months_need_proper_case() {
         assert_eq!(month("March"), Some((3, false)));
+        assert_eq!(month("May"), Some((5, false)));
+        assert_eq!(month("MAY"), Some((5, false)));
+        assert_eq!(month("SEPT"), Some((9, true)));
+        assert_eq!(month("Sep"), Some((9, true)));
+        assert_eq!(month("Septe"), None);
+        assert_eq!(month("Mars"), None);
+        assert_eq!(month("Ma"), None);
+        assert_eq!(month("Decembers"), None);
         assert_eq!(month("MARCH"), Some((3, false)));
         assert_eq!(month("march"), None);
         assert_eq!(month("Sept"), Some((9, true)));
