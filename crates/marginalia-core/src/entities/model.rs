@@ -317,11 +317,9 @@ impl Model {
                         });
                         add(&mut scores, part);
                     }
-                    for (t, v) in features::context_values(p1, c, n1) {
-                        if Group::of(t).is_none() {
-                            if let Some(row) = self.row(features::key(t, v)) {
-                                add_row(&mut scores, row);
-                            }
+                    for (t, v) in features::pair_values(p1, c, n1) {
+                        if let Some(row) = self.row(features::key(t, v)) {
+                            add_row(&mut scores, row);
                         }
                     }
                     scores
@@ -530,6 +528,11 @@ fn token_spans(index: &TextIndex<'_>, tags: &[u8]) -> Vec<TokenSpan> {
     let mut out = Vec::new();
     let mut open: Option<TokenSpan> = None;
     for (i, &tag) in tags.iter().enumerate() {
+        if tag == 0 {
+            // Most tokens: `O` closes any open run.
+            out.extend(open.take());
+            continue;
+        }
         let label = label_of(tag);
         let continues = is_inside(tag)
             && open.is_some_and(|o| {

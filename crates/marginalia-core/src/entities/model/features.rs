@@ -282,12 +282,16 @@ fn has_capital(t: &crate::text::Token, text: &str) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = t.text(text);
-    if w.is_ascii() {
-        w.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        w.chars().any(char::is_uppercase)
+    let bytes = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+    for &b in bytes {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            return t.text(text).chars().any(char::is_uppercase);
+        }
     }
+    false
 }
 
 /// The segments of `index` (see [`Features`]).
@@ -585,39 +589,27 @@ pub(crate) fn context_values(p1: &Tok, c: &Tok, n1: &Tok) -> [(usize, u64); 20] 
 
 /// Context templates whose values follow from a few small facts of the token and its
 /// neighbours (their *state*): a tagger may sum a group's weights once per state and text.
-/// The other context templates pair two words and are looked up per token.
+/// The other context templates pair two words and are looked up per token
+/// ([`pair_values`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Group {
-    /// The rules' tags of the token and its neighbours (templates 24, 25, 26, 29).
-    Rules = 1,
-    /// The token's flags and document evidence (32, 39).
-    Position,
-    /// The previous token's flags and gazetteer label (37).
-    Prev,
-    /// The next token's flags and gazetteer label (38).
-    Next,
+    /// The rules' tags of the token and its neighbours, the token's flags and document
+    /// evidence, the neighbours' flags and gazetteer labels (templates 24, 25, 26, 29, 32, 37,
+    /// 38, 39).
+    Position = 1,
     /// The token's word with its rule tag, position and evidence (27, 28, 30, 31, 40, 43).
     WordState,
 }
 
 impl Group {
     /// Every group.
-    pub const ALL: [Group; 5] = [
-        Group::Rules,
-        Group::Position,
-        Group::Prev,
-        Group::Next,
-        Group::WordState,
-    ];
+    pub const ALL: [Group; 2] = [Group::Position, Group::WordState];
 
-    /// The group of a context template (`None`: a word pair, looked up per token).
+    /// The group of a context template (`None`: a word pair, see [`pair_values`]).
     #[inline]
     pub fn of(template: usize) -> Option<Group> {
         match template {
-            24 | 25 | 26 | 29 => Some(Group::Rules),
-            32 | 39 => Some(Group::Position),
-            37 => Some(Group::Prev),
-            38 => Some(Group::Next),
+            24 | 25 | 26 | 29 | 32 | 37 | 38 | 39 => Some(Group::Position),
             27 | 28 | 30 | 31 | 40 | 43 => Some(Group::WordState),
             _ => None,
         }
@@ -627,19 +619,42 @@ impl Group {
     /// number is in the top byte, so states of different groups never meet).
     #[inline]
     pub fn state(self, p1: &Tok, c: &Tok, n1: &Tok) -> u64 {
-        let small = |flags: u32, low: u8| u64::from(flags) << 8 | u64::from(low);
+        // Rule tags take 4 bits (at most 10), flags 10, gazetteer labels and evidence 3.
+        let side = |t: &Tok| u64::from(t.flags & 0x3ff) << 3 | u64::from(t.gaz & 7);
         let state = match self {
-            Group::Rules => u64::from(p1.rule) << 16 | u64::from(c.rule) << 8 | u64::from(n1.rule),
-            Group::Position => small(c.flags, c.doc),
-            Group::Prev => small(p1.flags, p1.gaz),
-            Group::Next => small(n1.flags, n1.gaz),
+            Group::Position => {
+                let rules = u64::from(p1.rule & 15) << 8
+                    | u64::from(c.rule & 15) << 4
+                    | u64::from(n1.rule & 15);
+                rules << 39
+                    | u64::from(c.flags & 0x3ff) << 29
+                    | u64::from(c.doc & 7) << 26
+                    | side(p1) << 13
+                    | side(n1)
+            }
             Group::WordState => {
                 let position = c.flags & (F_INITIAL | F_CAPS_SENTENCE | F_HEADLINE);
-                u64::from(c.id) << 24 | u64::from(c.rule) << 16 | small(position, c.doc)
+                u64::from(c.id) << 24
+                    | u64::from(c.rule) << 16
+                    | u64::from(position) << 8
+                    | u64::from(c.doc)
             }
         };
         (self as u64) << 56 | state
     }
+}
+
+/// The context templates that pair two words (21, 22, 23, 41, 42, 44): looked up per token.
+#[inline]
+pub(crate) fn pair_values(p1: &Tok, c: &Tok, n1: &Tok) -> [(usize, u64); 6] {
+    [
+        (21, cmb(p1.lower) ^ c.lower),
+        (22, cmb(c.lower) ^ n1.lower),
+        (23, cmb(cmb(p1.short) ^ c.short) ^ n1.short),
+        (41, cmb(p1.lower) ^ c.short),
+        (42, cmb(n1.lower) ^ c.short),
+        (44, cmb(u64::from(p1.rule)) ^ c.short ^ cmb(n1.short)),
+    ]
 }
 
 /// The end-of-sentence marker (also what a missing neighbour reads as).
@@ -688,11 +703,13 @@ pub(crate) fn walk(
     // Document evidence. Bit 0: seen capitalised in the middle of an ordinary sentence;
     // bit 1: seen in lower case. Only capitalised words ask (they all lie in segments), so
     // only their forms are tracked.
+    // A word's lower-case hash is that of its stem (`lower_hash` computes what `facts` would).
+    let stem_lower = |t: &crate::text::Token| lower_hash(rules::strip_possessive(t.text(text)));
     let mut seen: HashMap<u64, u8, WordHashBuild> = HashMap::default();
     for r in &segments {
-        for i in r.clone() {
-            if tokens.get(i).is_some_and(|t| t.is_capitalised(text)) {
-                seen.entry(facts(i).lower).or_insert(0);
+        for t in tokens.get(r.clone()).unwrap_or(&[]) {
+            if t.is_capitalised(text) {
+                seen.entry(stem_lower(t)).or_insert(0);
             }
         }
     }
@@ -700,16 +717,12 @@ pub(crate) fn walk(
         if t.kind != TokenKind::Word {
             continue;
         }
-        let capitalised = t.is_capitalised(text);
-        if !capitalised && !t.first_char(text).is_lowercase() {
+        let first = t.first_char(text);
+        let capitalised = first.is_uppercase();
+        if !capitalised && !first.is_lowercase() {
             continue;
         }
-        let lower = if capitalised {
-            facts(i).lower
-        } else {
-            lower_hash(rules::strip_possessive(t.text(text)))
-        };
-        let Some(bits) = seen.get_mut(&lower) else {
+        let Some(bits) = seen.get_mut(&stem_lower(t)) else {
             continue;
         };
         if capitalised {

@@ -113,6 +113,31 @@ fn streaming_tagger_scores_as_the_keys_do() {
     }
 }
 
+/// The streaming tagger's split of the templates (a word's own, as a neighbour, per context
+/// state, per word pair) covers each template exactly once.
+#[test]
+fn template_groups_cover_every_template_once() {
+    use super::features::{
+        context_values, neighbour_values, pair_values, word_values, Group, Offset, Tok,
+    };
+    let t = Tok::default();
+    let mut seen = vec![0u32; NUM_TEMPLATES];
+    let offsets = [Offset::Prev2, Offset::Prev1, Offset::Next1, Offset::Next2];
+    let neighbours = offsets.iter().flat_map(|&o| neighbour_values(&t, o));
+    let grouped = context_values(&t, &t, &t)
+        .into_iter()
+        .filter(|&(k, _)| Group::of(k).is_some());
+    for (k, _) in word_values(&t)
+        .into_iter()
+        .chain(neighbours)
+        .chain(grouped)
+        .chain(pair_values(&t, &t, &t))
+    {
+        seen[k] += 1;
+    }
+    assert_eq!(seen, vec![1; NUM_TEMPLATES]);
+}
+
 #[test]
 fn tags_name_and_constrain() {
     assert_eq!(tag_name(0), "O");
