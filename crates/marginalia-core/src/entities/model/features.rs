@@ -128,6 +128,43 @@ fn shape_class(c: char) -> char {
     }
 }
 
+/// A word's long shape (runs of a character class cut at four) and short shape (runs as one),
+/// hashed one character class at a time.
+struct ShapeHasher {
+    shape: u64,
+    short: u64,
+    prev: u64,
+    run: usize,
+}
+
+impl Default for ShapeHasher {
+    fn default() -> Self {
+        ShapeHasher {
+            shape: FNV_START,
+            short: FNV_START,
+            prev: 0,
+            run: 0,
+        }
+    }
+}
+
+impl ShapeHasher {
+    /// Adds the next character's class.
+    #[inline]
+    fn push(&mut self, class: u64) {
+        if class == self.prev {
+            self.run += 1;
+        } else {
+            self.run = 1;
+            self.short = fnv(self.short, class);
+        }
+        if self.run <= 4 {
+            self.shape = fnv(self.shape, class);
+        }
+        self.prev = class;
+    }
+}
+
 /// Hashes one token's own facts (no gazetteer, rules or document evidence yet).
 fn token_facts(word: &str) -> Tok {
     if word.is_ascii() && word.len() <= MAX_CHARS {
@@ -135,22 +172,11 @@ fn token_facts(word: &str) -> Tok {
     }
     let mut lower = [' '; MAX_CHARS];
     let mut n = 0usize;
-    let (mut shape, mut short) = (FNV_START, FNV_START);
-    let (mut prev_class, mut run) = ('\0', 0usize);
+    let mut shapes = ShapeHasher::default();
     let mut word_h = FNV_START;
     for c in word.chars() {
         word_h = fnv(word_h, u64::from(c));
-        let class = shape_class(c);
-        if class == prev_class {
-            run += 1;
-        } else {
-            run = 1;
-            short = fnv(short, u64::from(class));
-        }
-        if run <= 4 {
-            shape = fnv(shape, u64::from(class));
-        }
-        prev_class = class;
+        shapes.push(u64::from(shape_class(c)));
         if n < MAX_CHARS {
             let mut l = c.to_lowercase();
             let lc = match (l.next(), l.next()) {
@@ -165,42 +191,31 @@ fn token_facts(word: &str) -> Tok {
     }
     let chars = lower.get(..n).unwrap_or(&[]);
     let lower_h = chars.iter().fold(FNV_START, |h, &c| fnv(h, u64::from(c)));
-    let mut prefix = [0u64; AFFIX];
-    let mut suffix = [0u64; AFFIX];
-    for k in 1..=AFFIX {
-        // Affixes longer than the word are the word itself: they add nothing, so they share a
-        // marker value.
-        let (p, s) = if k < n {
-            let p = chars
-                .get(..k)
-                .unwrap_or(&[])
-                .iter()
-                .fold(FNV_START, |h, &c| fnv(h, u64::from(c)));
-            let s = chars
-                .get(n - k..)
-                .unwrap_or(&[])
-                .iter()
-                .fold(FNV_START, |h, &c| fnv(h, u64::from(c)));
-            (p, s)
-        } else {
-            (1, 1)
-        };
-        if let Some(slot) = prefix.get_mut(k - 1) {
-            *slot = p;
-        }
-        if let Some(slot) = suffix.get_mut(k - 1) {
-            *slot = s;
-        }
-    }
+    let (prefix, suffix) = affixes(chars, |&c| u64::from(c));
     Tok {
         word: word_h,
         lower: lower_h,
-        shape,
-        short,
+        shape: shapes.shape,
+        short: shapes.short,
         prefix,
         suffix,
         ..Tok::default()
     }
+}
+
+/// The hashes of the first and last 1 to [`AFFIX`] units of a word (characters, or bytes of
+/// an ASCII word), each unit read by `value`. Affixes as long as the word or longer add nothing
+/// to the word itself, so they share a marker value.
+fn affixes<T>(units: &[T], value: impl Fn(&T) -> u64) -> ([u64; AFFIX], [u64; AFFIX]) {
+    let n = units.len();
+    let hash = |part: &[T]| part.iter().fold(FNV_START, |h, u| fnv(h, value(u)));
+    let mut prefix = [1u64; AFFIX];
+    let mut suffix = [1u64; AFFIX];
+    for (k, (p, s)) in (1..n).zip(prefix.iter_mut().zip(suffix.iter_mut())) {
+        *p = hash(units.get(..k).unwrap_or(&[]));
+        *s = hash(units.get(n - k..).unwrap_or(&[]));
+    }
+    (prefix, suffix)
 }
 
 /// The lower-case hash of a word alone (as [`token_facts`] computes it).
@@ -226,50 +241,19 @@ fn ascii_class(b: u8) -> u8 {
 
 /// [`token_facts`] of an ASCII word of at most `MAX_CHARS` bytes: the same hashes, faster.
 fn ascii_facts(word: &[u8]) -> Tok {
-    let (mut shape, mut short, mut word_h, mut lower_h) =
-        (FNV_START, FNV_START, FNV_START, FNV_START);
-    let (mut prev_class, mut run) = (0u8, 0usize);
+    let mut shapes = ShapeHasher::default();
+    let (mut word_h, mut lower_h) = (FNV_START, FNV_START);
     for &b in word {
         word_h = fnv(word_h, u64::from(b));
         lower_h = fnv(lower_h, u64::from(b.to_ascii_lowercase()));
-        let class = ascii_class(b);
-        if class == prev_class {
-            run += 1;
-        } else {
-            run = 1;
-            short = fnv(short, u64::from(class));
-        }
-        if run <= 4 {
-            shape = fnv(shape, u64::from(class));
-        }
-        prev_class = class;
+        shapes.push(u64::from(ascii_class(b)));
     }
-    let n = word.len();
-    let mut prefix = [1u64; AFFIX];
-    let mut suffix = [1u64; AFFIX];
-    for k in 1..=AFFIX.min(n.saturating_sub(1)) {
-        let p = word
-            .get(..k)
-            .unwrap_or(&[])
-            .iter()
-            .fold(FNV_START, |h, &b| fnv(h, u64::from(b.to_ascii_lowercase())));
-        let s = word
-            .get(n - k..)
-            .unwrap_or(&[])
-            .iter()
-            .fold(FNV_START, |h, &b| fnv(h, u64::from(b.to_ascii_lowercase())));
-        if let Some(slot) = prefix.get_mut(k - 1) {
-            *slot = p;
-        }
-        if let Some(slot) = suffix.get_mut(k - 1) {
-            *slot = s;
-        }
-    }
+    let (prefix, suffix) = affixes(word, |b| u64::from(b.to_ascii_lowercase()));
     Tok {
         word: word_h,
         lower: lower_h,
-        shape,
-        short,
+        shape: shapes.shape,
+        short: shapes.short,
         prefix,
         suffix,
         ..Tok::default()
