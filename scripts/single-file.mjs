@@ -33,6 +33,7 @@ let html = readFileSync(need('index.html'), 'utf8');
 const css = readFileSync(need('main.css'), 'utf8');
 const bindgen = readFileSync(need('marginalia-web.js'), 'utf8');
 const wasmModule = readFileSync(need('marginalia-wasm.js'), 'utf8');
+const loader = readFileSync(need('loader.js'), 'utf8');
 const favicon = existsSync(join(dist, 'favicon.svg')) ? readFileSync(join(dist, 'favicon.svg')) : null;
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -65,24 +66,21 @@ if (wasmExports.length !== 1 || !wasmExport.test(wasmExports[0])) {
   process.exit(1);
 }
 const wasmBody = wasmModule.replace(wasmExport, 'async function wasmBytes(');
+// The served page's start-up (web/loader.js from its `wasmBytes()` call on: start the app,
+// or say in the page why it could not), with the bindings' init under its module-body name.
+const startAt = loader.search(/^wasmBytes\(\)/m);
+if (startAt < 0 || !/\binit\(\{/.test(loader.slice(startAt))) {
+  console.error('single-file: loader.js should start the app with `wasmBytes()` ... `init({`');
+  process.exit(1);
+}
+const startup = loader.slice(startAt).replace(/\binit\(\{/, '__wbg_init({');
 const script = `${body}
 // --- single-file start-up (scripts/single-file.mjs): the wasm is inlined, nothing is fetched.
-const __marginalia_wasm_bytes = (() => {
+const wasmBytes = (() => {
 ${wasmBody}
 return wasmBytes;
 })();
-__marginalia_wasm_bytes()
-  .then((bytes) => __wbg_init({ module_or_path: bytes }))
-  .catch((error) => {
-    const message = document.createElement('p');
-    message.className = 'fatal';
-    message.setAttribute('role', 'alert');
-    message.textContent =
-      'Marginalia could not start in this browser (' + String(error) + '). ' +
-      'It needs a current browser with WebAssembly.';
-    document.body.prepend(message);
-  });
-`;
+${startup}`;
 // `</script` inside the module text would end the element early.
 if (/<\/script/i.test(script)) {
   console.error('single-file: the inlined script contains "</script"; cannot inline it safely');

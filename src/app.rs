@@ -142,24 +142,19 @@ pub fn app() -> Html {
             *pending.borrow_mut() = Some(timeout);
         })
     };
-    let on_text = {
+    // A new text (pasted, dropped, opened: analysed at once) or one being typed (analysed
+    // after a pause on long texts).
+    let edit = |typing: bool| {
         let state = state.dispatcher();
         let schedule = schedule.clone();
         Callback::from(move |text: String| {
             let text: Rc<str> = Rc::from(text);
             state.dispatch(Action::Edit(text.clone()));
-            schedule.emit((text, false));
+            schedule.emit((text, typing));
         })
     };
-    let on_typing = {
-        let state = state.dispatcher();
-        let schedule = schedule.clone();
-        Callback::from(move |text: String| {
-            let text: Rc<str> = Rc::from(text);
-            state.dispatch(Action::Edit(text.clone()));
-            schedule.emit((text, true));
-        })
-    };
+    let on_text = edit(false);
+    let on_typing = edit(true);
 
     // Saving: every change is written to the browser's storage shortly after it is made, and at
     // once when the page is hidden or closed.
