@@ -290,50 +290,62 @@ impl Model {
         let mut words = WordCache::default();
         // The summed weights of each context group ([`Group`]) per state met in the text.
         let mut states: HashMap<u64, Scores, WordHashBuild> = HashMap::default();
-        features::walk(index, facts, rule, |seg| {
-            tags.clear();
-            viterbi(
-                seg.len(),
-                |k| {
-                    let [p2, p1, c, n1, n2] = seg.around(k);
-                    let mut scores = words.get(self, c).own;
-                    for (n, offset) in [(p2, 0), (p1, 1), (n1, 2), (n2, 3)] {
-                        if let Some(part) = words.get(self, n).around.get(offset) {
-                            add(&mut scores, part);
+        // A lone word that the merge drops whatever its tag (`The`, `Mr` opening a sentence)
+        // is not tagged.
+        let rule_starts = index.tokens_at_or_after(rule.iter().map(|a| a.span.start));
+        let dropped = |seg: &std::ops::Range<usize>| {
+            seg.len() == 1 && loses_first(index, facts, &rule_starts, seg.start)
+        };
+        features::walk(
+            index,
+            facts,
+            rule,
+            |seg| !dropped(seg),
+            |seg| {
+                tags.clear();
+                viterbi(
+                    seg.len(),
+                    |k| {
+                        let [p2, p1, c, n1, n2] = seg.around(k);
+                        let mut scores = words.get(self, c).own;
+                        for (n, offset) in [(p2, 0), (p1, 1), (n1, 2), (n2, 3)] {
+                            if let Some(part) = words.get(self, n).around.get(offset) {
+                                add(&mut scores, part);
+                            }
                         }
-                    }
-                    for group in Group::ALL {
-                        let state = group.state(p1, c, n1);
-                        let part = states.entry(state).or_insert_with(|| {
-                            let mut part = [0i32; NUM_TAGS];
-                            for (t, v) in features::context_values(p1, c, n1) {
-                                if Group::of(t) == Some(group) {
-                                    if let Some(row) = self.row(features::key(t, v)) {
-                                        add_row(&mut part, row);
+                        for group in Group::ALL {
+                            let state = group.state(p1, c, n1);
+                            let part = states.entry(state).or_insert_with(|| {
+                                let mut part = [0i32; NUM_TAGS];
+                                for (t, v) in features::context_values(p1, c, n1) {
+                                    if Group::of(t) == Some(group) {
+                                        if let Some(row) = self.row(features::key(t, v)) {
+                                            add_row(&mut part, row);
+                                        }
                                     }
                                 }
-                            }
-                            part
-                        });
-                        add(&mut scores, part);
-                    }
-                    for (t, v) in features::pair_values(p1, c, n1) {
-                        if let Some(row) = self.row(features::key(t, v)) {
-                            add_row(&mut scores, row);
+                                part
+                            });
+                            add(&mut scores, part);
                         }
+                        for (t, v) in features::pair_values(p1, c, n1) {
+                            if let Some(row) = self.row(features::key(t, v)) {
+                                add_row(&mut scores, row);
+                            }
+                        }
+                        scores
+                    },
+                    &self.trans,
+                    &mut back,
+                    &mut tags,
+                );
+                if let Some(slots) = out.get_mut(seg.range.clone()) {
+                    for (slot, &t) in slots.iter_mut().zip(&tags) {
+                        *slot = t;
                     }
-                    scores
-                },
-                &self.trans,
-                &mut back,
-                &mut tags,
-            );
-            if let Some(slots) = out.get_mut(seg.range.clone()) {
-                for (slot, &t) in slots.iter_mut().zip(&tags) {
-                    *slot = t;
                 }
-            }
-        });
+            },
+        );
         out
     }
 
@@ -579,6 +591,27 @@ fn possessive(word: &str) -> bool {
     rules::has_possessive(word)
 }
 
+/// True when a span starting at token `i` loses that token in [`combine`]: a title (`Mr`,
+/// `Prime`) or an ordinary word opening a sentence (`The`, `Later`; not an initial such as
+/// `A. Dale`), where no rule span starts (`rule_starts`: the rule spans' first tokens, sorted).
+fn loses_first(
+    index: &TextIndex<'_>,
+    facts: &SentenceFacts,
+    rule_starts: &[usize],
+    i: usize,
+) -> bool {
+    let g = gazetteer();
+    let word = |i: usize| index.tokens().get(i).map_or("", |t| t.text(index.text()));
+    let w = word(i);
+    let title = g.is(w, Cue::Title) || g.is(w, Cue::TitleModifier);
+    let ordinary = || {
+        g.is_stopword(w)
+            && facts.initial.get(i).copied().unwrap_or(false)
+            && !(w.chars().count() == 1 && word(i + 1) == ".")
+    };
+    (title || ordinary()) && rule_starts.binary_search(&i).is_err()
+}
+
 /// The model's tags turned into spans, with the rules kept where they are better:
 ///
 /// - CoNLL writes `’s` as a token of its own, so the model never saw a possessive glued to a
@@ -647,19 +680,10 @@ pub fn combine(
         }
     }
     spans.retain(|s| s.first <= s.last && !(s.first == s.last && is_punct(s.first)));
-    let is_initial = |i: usize| facts.initial.get(i).copied().unwrap_or(false);
     let mut out: Vec<Annotation> = Vec::new();
     for mut s in spans {
         // An ordinary word opening a sentence (`The`, `Later`), not an initial (`A. Dale`).
-        let ordinary = |i: usize| {
-            g.is_stopword(word(i))
-                && is_initial(i)
-                && !(word(i).chars().count() == 1 && word(i + 1) == ".")
-        };
-        while s.first <= s.last
-            && (is_title(s.first) || ordinary(s.first))
-            && rule_starts.binary_search(&s.first).is_err()
-        {
+        while s.first <= s.last && loses_first(index, facts, &rule_starts, s.first) {
             s.first += 1;
         }
         let only_common = (s.first..=s.last).all(|i| g.is_stopword(word(i)));

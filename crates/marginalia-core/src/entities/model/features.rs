@@ -435,27 +435,33 @@ pub fn visit(
     mut f: impl FnMut(std::ops::Range<usize>, &[u32]),
 ) {
     let mut keys: Vec<u32> = Vec::new();
-    walk(index, facts, rule_entities, |seg| {
-        keys.clear();
-        for k in 0..seg.len() {
-            let [p2, p1, c, n1, n2] = seg.around(k);
-            let mut values = [0u64; NUM_TEMPLATES];
-            let groups = word_values(c)
-                .into_iter()
-                .chain(neighbour_values(p2, Offset::Prev2))
-                .chain(neighbour_values(p1, Offset::Prev1))
-                .chain(neighbour_values(n1, Offset::Next1))
-                .chain(neighbour_values(n2, Offset::Next2))
-                .chain(context_values(p1, c, n1));
-            for (t, v) in groups {
-                if let Some(slot) = values.get_mut(t) {
-                    *slot = v;
+    walk(
+        index,
+        facts,
+        rule_entities,
+        |_| true,
+        |seg| {
+            keys.clear();
+            for k in 0..seg.len() {
+                let [p2, p1, c, n1, n2] = seg.around(k);
+                let mut values = [0u64; NUM_TEMPLATES];
+                let groups = word_values(c)
+                    .into_iter()
+                    .chain(neighbour_values(p2, Offset::Prev2))
+                    .chain(neighbour_values(p1, Offset::Prev1))
+                    .chain(neighbour_values(n1, Offset::Next1))
+                    .chain(neighbour_values(n2, Offset::Next2))
+                    .chain(context_values(p1, c, n1));
+                for (t, v) in groups {
+                    if let Some(slot) = values.get_mut(t) {
+                        *slot = v;
+                    }
                 }
+                keys.extend(values.iter().enumerate().map(|(t, &v)| key(t, v)));
             }
-            keys.extend(values.iter().enumerate().map(|(t, &v)| key(t, v)));
-        }
-        f(seg.range.clone(), &keys);
-    });
+            f(seg.range.clone(), &keys);
+        },
+    );
 }
 
 /// One segment's tokens, padded with two neighbours either side (boundary markers outside
@@ -644,13 +650,14 @@ pub(crate) fn pair_values(p1: &Tok, c: &Tok, n1: &Tok) -> [(usize, u64); 6] {
 /// The end-of-sentence marker (also what a missing neighbour reads as).
 static BOUNDARY_AFTER: Tok = boundary(true);
 
-/// Calls `f` with each segment of `index` (see [`Features`]), its tokens' facts gathered,
-/// in text order. Each distinct spelling's facts are computed once and carry an
-/// [`Tok::id`] for the caller's own per-word caches.
+/// Calls `f` with each segment of `index` (see [`Features`]) that `keep` keeps, its tokens'
+/// facts gathered, in text order. Each distinct spelling's facts are computed once and carry
+/// a [`Tok::id`] for the caller's own per-word caches.
 pub(crate) fn walk(
     index: &TextIndex<'_>,
     facts: &SentenceFacts,
     rule_entities: &[Annotation],
+    keep: impl Fn(&std::ops::Range<usize>) -> bool,
     mut f: impl FnMut(&Segment<'_>),
 ) {
     let text = index.text();
@@ -725,6 +732,9 @@ pub(crate) fn walk(
     let sentences = index.sentences();
     let mut window: Vec<Tok> = Vec::new();
     for seg in segments {
+        if !keep(&seg) {
+            continue;
+        }
         let Some(range) = tokens
             .get(seg.start)
             .and_then(|t| sentences.get(t.sentence))
