@@ -137,13 +137,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 continue;
             }
             let name = e.span.slice(self.text);
-            let title = match a.checked_sub(1).map(|p| self.word(p)) {
+            let title = || match a.checked_sub(1).map(|p| self.word(p)) {
                 Some(".") => a.checked_sub(2).map_or("", |p| self.word(p)),
                 Some(w) => w,
                 None => "",
             };
             let first = name.split_whitespace().next().unwrap_or("");
-            if let Some(g) = gender::of_word(first).or_else(|| gender::of_word(title)) {
+            if let Some(g) = gender::of_word(first).or_else(|| gender::of_word(title())) {
                 genders.record(name, g);
             }
         }
@@ -364,11 +364,11 @@ impl<'i, 'a> Attributor<'i, 'a> {
         for p in pieces {
             for i in p.first..=p.last {
                 let Some(t) = self.toks.get(i) else { break };
-                if self.is_abbrev_dot(i) {
+                let w = t.text(self.text);
+                if w == "." && self.is_abbrev_dot(i) {
                     continue; // `St. Petersburg`
                 }
                 if t.kind == TokenKind::Punct {
-                    let w = t.text(self.text);
                     let is_last = i == last_tok;
                     if matches!(w, "." | "!" | "?" | ";" | ":" | "…") || (w == "," && !is_last) {
                         if is_last {
@@ -383,7 +383,6 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 } else {
                     s.words += 1;
                     if s.title && !t.first_char(self.text).is_uppercase() {
-                        let w = t.text(self.text);
                         s.title = t.kind == TokenKind::Number || is_title_small_word(w);
                     }
                     if first_word.is_none() {

@@ -2,6 +2,7 @@
 //! a given name (`Hillary Clinton`) or a title (`Mr. Trump`, `Ms. Lynch`) before a surname
 //! tells it for every mention of that surname in the text.
 
+use crate::entities::gazetteer::WordHashBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -35,37 +36,37 @@ pub(super) fn of_word(word: &str) -> Option<Gender> {
         "Mrs" | "Ms" | "Miss" | "Mme" | "Madam" | "Lady" | "Dame" => return Some(Gender::Female),
         _ => {}
     }
-    let (female, male) = given_names();
-    if female.binary_search(&word).is_ok() {
-        Some(Gender::Female)
-    } else if male.binary_search(&word).is_ok() {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    given_names().get(word).copied()
 }
 
-/// The female and male given names of the lexicon, each sorted.
-fn given_names() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static NAMES: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+/// The given names of the lexicon with their gender; a name listed under both is female.
+fn given_names() -> &'static HashMap<&'static str, Gender, WordHashBuild> {
+    static NAMES: OnceLock<HashMap<&'static str, Gender, WordHashBuild>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let (mut female, mut male) = (Vec::new(), Vec::new());
+        let mut names = HashMap::default();
         let mut section: Option<Gender> = None;
         for line in GIVEN_NAMES.lines() {
             match line.trim() {
                 "# female" => section = Some(Gender::Female),
                 "# male" => section = Some(Gender::Male),
                 l if l.starts_with('#') => {}
-                l => match section {
-                    Some(Gender::Female) => female.extend(l.split_whitespace()),
-                    Some(Gender::Male) => male.extend(l.split_whitespace()),
-                    None => {}
-                },
+                l => {
+                    if let Some(g) = section {
+                        for name in l.split_whitespace() {
+                            names
+                                .entry(name)
+                                .and_modify(|known| {
+                                    if g == Gender::Female {
+                                        *known = g;
+                                    }
+                                })
+                                .or_insert(g);
+                        }
+                    }
+                }
             }
         }
-        female.sort_unstable();
-        male.sort_unstable();
-        (female, male)
+        names
     })
 }
 
@@ -73,7 +74,7 @@ fn given_names() -> &'static (Vec<&'static str>, Vec<&'static str>) {
 /// `Hillary Clinton`) has none.
 #[derive(Debug, Default)]
 pub(super) struct Genders<'a> {
-    by_surname: HashMap<&'a str, Option<Gender>>,
+    by_surname: HashMap<&'a str, Option<Gender>, WordHashBuild>,
 }
 
 impl<'a> Genders<'a> {

@@ -159,14 +159,21 @@ impl Pairer<'_, '_> {
         let mut para = 0usize;
         // Tokens up to `skip` were consumed as part of a mark.
         let mut skip = 0usize;
-        for i in 0..self.toks.len() {
-            if i > 0 && self.is_paragraph_break(i) {
+        let toks = self.toks;
+        let bytes = self.text.as_bytes();
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 && t.newline_before && self.is_paragraph_break(i) {
                 para += 1;
                 if let Some(end) = self.paragraph_break(i) {
                     skip = end + 1;
                 }
             }
-            if i < skip || self.toks.get(i).is_none_or(|t| t.kind != TokenKind::Punct) {
+            if i < skip || t.kind != TokenKind::Punct {
+                continue;
+            }
+            // Every quote mark starts with `"`, `'` or the lead byte of `«`/`»` (0xC2) or of
+            // the marks in U+2018..U+203A (0xE2): other punctuation needs no closer look.
+            if !matches!(bytes.get(t.span.start), Some(b'"' | b'\'' | 0xC2 | 0xE2)) {
                 continue;
             }
             let Some((role, j)) = self.role_and_end(i) else {

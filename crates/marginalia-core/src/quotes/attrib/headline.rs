@@ -51,7 +51,7 @@ impl Attributor<'_, '_> {
         let (mut long, mut capitalised) = (0usize, 0usize);
         for k in sentence.tokens.clone() {
             let t = self.toks.get(k)?;
-            if t.kind != TokenKind::Word || self.in_quote(k) || self.word(k).chars().count() < 4 {
+            if t.kind != TokenKind::Word || self.in_quote(k) || is_short(t.text(self.text)) {
                 continue;
             }
             long += 1;
@@ -90,4 +90,10 @@ impl Attributor<'_, '_> {
         }
         None
     }
+}
+
+/// True for a word of fewer than four characters (counting bytes first: a character takes one
+/// to four).
+fn is_short(w: &str) -> bool {
+    w.len() < 4 || (w.len() < 16 && w.chars().count() < 4)
 }
