@@ -101,9 +101,37 @@ pub struct Gazetteer {
     starts_upper: HashMap<String, usize, WordHashBuild>,
     first_names: HashSet<&'static str, WordHashBuild>,
     first_names_upper: HashSet<String, WordHashBuild>,
-    stopwords: HashSet<&'static str, WordHashBuild>,
+    /// Stop words as listed, and capitalised when lower-casing that gives the entry back.
+    stopwords: HashSet<String, WordHashBuild>,
     cues: HashMap<&'static str, (Cue, u16), WordHashBuild>,
     max_tokens: usize,
+}
+
+/// `word` with its first letter upper-cased, when that letter has a one-character upper
+/// case that is a capital (`the` → `The`).
+fn capitalised(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let mut upper = first.to_uppercase();
+    let (Some(u), None) = (upper.next(), upper.next()) else {
+        return None;
+    };
+    u.is_uppercase().then(|| format!("{u}{}", chars.as_str()))
+}
+
+/// `word` with its first letter lower-cased, when it is a capital with a one-character lower
+/// case (`The` → `the`).
+fn lower_first(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let mut lower = first.to_lowercase();
+    let (Some(l), None) = (lower.next(), lower.next()) else {
+        return None;
+    };
+    Some(format!("{l}{}", chars.as_str()))
 }
 
 /// The gazetteer, built on first use (a few milliseconds) and shared afterwards.
@@ -156,7 +184,14 @@ impl Gazetteer {
             g.first_names_upper.insert(name.to_uppercase());
         }
         for word in entries(STOPWORDS).flat_map(str::split_whitespace) {
-            g.stopwords.insert(word);
+            g.stopwords.insert(word.to_string());
+            // The capitalised form too, so that one lookup answers `is_stopword`: only where
+            // lower-casing its first letter gives the entry back.
+            if let Some(upper) = capitalised(word) {
+                if lower_first(&upper).as_deref() == Some(word) {
+                    g.stopwords.insert(upper);
+                }
+            }
         }
         let mut section = None;
         for line in entries(CUES) {
@@ -237,39 +272,8 @@ impl Gazetteer {
     /// `This`, `However`, month and weekday names, `I`, `AI`). Compared ignoring the case of
     /// the first letter, and exactly for all-caps acronyms.
     pub fn is_stopword(&self, word: &str) -> bool {
-        if self.stopwords.contains(word) {
-            return true;
-        }
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else {
-            return false;
-        };
-        if !first.is_uppercase() {
-            return false;
-        }
-        let rest = chars.as_str();
-        // Lower-case the first letter into a small stack buffer (no allocation).
-        let mut buf = [0u8; 48];
-        let mut lower = first.to_lowercase();
-        let (Some(l), None) = (lower.next(), lower.next()) else {
-            return false;
-        };
-        let l_len = l.len_utf8();
-        let Some(total) = l_len.checked_add(rest.len()) else {
-            return false;
-        };
-        let Some(head) = buf.get_mut(..l_len) else {
-            return false;
-        };
-        l.encode_utf8(head);
-        let Some(tail) = buf.get_mut(l_len..total) else {
-            return false;
-        };
-        tail.copy_from_slice(rest.as_bytes());
-        match buf.get(..total).map(std::str::from_utf8) {
-            Some(Ok(w)) => self.stopwords.contains(w),
-            _ => false,
-        }
+        // The set holds each entry and its capitalised form (added when the lists are read).
+        self.stopwords.contains(word)
     }
 
     /// The first cue a word is listed under, if any (`"Mr"` → [`Cue::Title`], `"Union"` →
