@@ -395,37 +395,23 @@ struct WordScores {
     around: [Scores; 4],
 }
 
-/// [`WordScores`] per distinct spelling of a text ([`Tok::id`]), computed on first use.
+/// [`WordScores`] per distinct spelling of a text ([`Tok::id`]), computed on first use: the
+/// two boundary markers first, then the spellings in the order of their ids.
 #[derive(Debug, Default)]
-struct WordCache {
-    words: Vec<Option<WordScores>>,
-    boundaries: [Option<WordScores>; 2],
-    spare: WordScores,
-}
+struct WordCache(Vec<Option<WordScores>>);
 
 impl WordCache {
     /// The scores of `tok`'s word.
     #[inline]
     fn get(&mut self, model: &Model, tok: &Tok) -> &WordScores {
         let slot = match tok.id.checked_sub(features::BOUNDARY_IDS[0]) {
-            Some(b) => self.boundaries.get_mut(b as usize),
-            None => {
-                let id = tok.id as usize;
-                if id >= self.words.len() {
-                    self.words.resize(id + 1, None);
-                }
-                self.words.get_mut(id)
-            }
+            Some(b) => b as usize,
+            None => tok.id as usize + features::BOUNDARY_IDS.len(),
         };
-        match slot {
-            Some(Some(scores)) => scores,
-            Some(empty) => empty.insert(model.word_scores(tok)),
-            None => {
-                // Not reached (every id has a slot); scores of the word all the same.
-                self.spare = model.word_scores(tok);
-                &self.spare
-            }
+        if slot >= self.0.len() {
+            self.0.resize(slot + 1, None);
         }
+        self.0[slot].get_or_insert_with(|| model.word_scores(tok))
     }
 }
 
@@ -600,16 +586,20 @@ fn loses_first(
     rule_starts: &[usize],
     i: usize,
 ) -> bool {
-    let g = gazetteer();
     let word = |i: usize| index.tokens().get(i).map_or("", |t| t.text(index.text()));
     let w = word(i);
-    let title = g.is(w, Cue::Title) || g.is(w, Cue::TitleModifier);
     let ordinary = || {
-        g.is_stopword(w)
+        gazetteer().is_stopword(w)
             && facts.initial.get(i).copied().unwrap_or(false)
             && !(w.chars().count() == 1 && word(i + 1) == ".")
     };
-    (title || ordinary()) && rule_starts.binary_search(&i).is_err()
+    (is_title_word(w) || ordinary()) && rule_starts.binary_search(&i).is_err()
+}
+
+/// True for a title or a word that makes one (`Mr`, `President`, `Prime`).
+fn is_title_word(w: &str) -> bool {
+    let g = gazetteer();
+    g.is(w, Cue::Title) || g.is(w, Cue::TitleModifier)
 }
 
 /// The model's tags turned into spans, with the rules kept where they are better:
@@ -633,7 +623,7 @@ pub fn combine(
     let tokens = index.tokens();
     let g = gazetteer();
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
-    let is_title = |i: usize| g.is(word(i), Cue::Title) || g.is(word(i), Cue::TitleModifier);
+    let is_title = |i: usize| is_title_word(word(i));
     let rule_starts = index.tokens_at_or_after(rule.iter().map(|a| a.span.start));
     let title_before = |i: usize| {
         i.checked_sub(1).is_some_and(|p| {
@@ -682,7 +672,7 @@ pub fn combine(
     spans.retain(|s| s.first <= s.last && !(s.first == s.last && is_punct(s.first)));
     let mut out: Vec<Annotation> = Vec::new();
     for mut s in spans {
-        // An ordinary word opening a sentence (`The`, `Later`), not an initial (`A. Dale`).
+        // Titles and ordinary words opening a sentence (`Mr`, `The`) are left out.
         while s.first <= s.last && loses_first(index, facts, &rule_starts, s.first) {
             s.first += 1;
         }
