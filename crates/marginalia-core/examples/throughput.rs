@@ -70,7 +70,8 @@ fn main() {
         );
         // The entity layer's parts: the rules, the model's features and tagging, the merge.
         let facts = rules::SentenceFacts::new(&index);
-        let rule = rules::recognize_with(&index, &facts);
+        let spans = rules::recognize_with(&index, &facts);
+        let rule = model::RuleSpans::new(&index, &spans);
         report(
             " ent:rules",
             median_secs(runs, || drop(rules::recognize_with(&index, &facts))),
@@ -78,7 +79,7 @@ fn main() {
         if let Ok(m) = model::embedded() {
             report(
                 " ent:feats",
-                median_secs(runs, || drop(model::features::extract(&index, &rule))),
+                median_secs(runs, || drop(model::features::extract(&index, &spans))),
             );
             report(
                 " ent:tag",

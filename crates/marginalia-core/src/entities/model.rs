@@ -240,12 +240,13 @@ impl Model {
         let mut back = Vec::new();
         let mut tags = Vec::new();
         let mut first = 0usize;
+        let steps = Steps::new(&self.trans);
         for seg in &features.segments {
             tags.clear();
             viterbi(
                 seg.len(),
                 |k| self.emission(features.token(first + k)),
-                &self.trans,
+                &steps,
                 &mut back,
                 &mut tags,
             );
@@ -282,60 +283,31 @@ impl Model {
         &self,
         index: &TextIndex<'_>,
         facts: &SentenceFacts,
-        rule: &[Annotation],
+        rule: &RuleSpans<'_>,
     ) -> Vec<u8> {
         let mut out = vec![0u8; index.tokens().len()];
         let mut back = Vec::new();
         let mut tags = Vec::new();
         let mut words = WordCache::default();
+        let steps = Steps::new(&self.trans);
         // The summed weights of each context group ([`Group`]) per state met in the text.
         let mut states: HashMap<u64, Scores, WordHashBuild> = HashMap::default();
         // A lone word that the merge drops whatever its tag (`The`, `Mr` opening a sentence)
         // is not tagged.
-        let rule_starts = index.tokens_at_or_after(rule.iter().map(|a| a.span.start));
         let dropped = |seg: &std::ops::Range<usize>| {
-            seg.len() == 1 && loses_first(index, facts, &rule_starts, seg.start)
+            seg.len() == 1 && loses_first(index, facts, &rule.starts, seg.start)
         };
         features::walk(
             index,
             facts,
-            rule,
+            &rule.tags,
             |seg| !dropped(seg),
             |seg| {
                 tags.clear();
                 viterbi(
                     seg.len(),
-                    |k| {
-                        let [p2, p1, c, n1, n2] = seg.around(k);
-                        let mut scores = words.get(self, c).own;
-                        for (n, offset) in [(p2, 0), (p1, 1), (n1, 2), (n2, 3)] {
-                            if let Some(part) = words.get(self, n).around.get(offset) {
-                                add(&mut scores, part);
-                            }
-                        }
-                        for group in Group::ALL {
-                            let state = group.state(p1, c, n1);
-                            let part = states.entry(state).or_insert_with(|| {
-                                let mut part = [0i32; NUM_TAGS];
-                                for (t, v) in features::context_values(p1, c, n1) {
-                                    if Group::of(t) == Some(group) {
-                                        if let Some(row) = self.row(features::key(t, v)) {
-                                            add_row(&mut part, row);
-                                        }
-                                    }
-                                }
-                                part
-                            });
-                            add(&mut scores, part);
-                        }
-                        for (t, v) in features::pair_values(p1, c, n1) {
-                            if let Some(row) = self.row(features::key(t, v)) {
-                                add_row(&mut scores, row);
-                            }
-                        }
-                        scores
-                    },
-                    &self.trans,
+                    |k| self.emission_at(seg, k, &mut words, &mut states),
+                    &steps,
                     &mut back,
                     &mut tags,
                 );
@@ -349,7 +321,49 @@ impl Model {
         out
     }
 
+    /// The emission scores of a segment's `k`-th token, from the per-word and per-state
+    /// caches.
+    // Kept out of line: inlined into the decoder it makes the whole walk slower.
+    #[inline(never)]
+    fn emission_at(
+        &self,
+        seg: &features::Segment<'_>,
+        k: usize,
+        words: &mut WordCache,
+        states: &mut HashMap<u64, Scores, WordHashBuild>,
+    ) -> Scores {
+        let [p2, p1, c, n1, n2] = seg.around(k);
+        let mut scores = words.get(self, c).own;
+        for (n, offset) in [(p2, 0), (p1, 1), (n1, 2), (n2, 3)] {
+            if let Some(part) = words.get(self, n).around.get(offset) {
+                add(&mut scores, part);
+            }
+        }
+        for group in Group::ALL {
+            let state = group.state(p1, c, n1);
+            let part = states.entry(state).or_insert_with(|| {
+                let mut part = [0i32; NUM_TAGS];
+                for (t, v) in features::context_values(p1, c, n1) {
+                    if Group::of(t) == Some(group) {
+                        if let Some(row) = self.row(features::key(t, v)) {
+                            add_row(&mut part, row);
+                        }
+                    }
+                }
+                part
+            });
+            add(&mut scores, part);
+        }
+        for (t, v) in features::pair_values(p1, c, n1) {
+            if let Some(row) = self.row(features::key(t, v)) {
+                add_row(&mut scores, row);
+            }
+        }
+        scores
+    }
+
     /// The scores of the templates that look at `tok`'s word alone.
+    #[cold]
     fn word_scores(&self, tok: &Tok) -> WordScores {
         let sum = |values: &mut dyn Iterator<Item = (usize, u64)>| {
             let mut scores = [0i32; NUM_TAGS];
@@ -441,12 +455,42 @@ const PENALTY: [[i32; NUM_TAGS]; NUM_TAGS + 1] = {
     table
 };
 
+/// Transition scores ready for decoding: the model's [`Transitions`] with the tag scheme's
+/// [`PENALTY`] added, once per text rather than per token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Steps {
+    /// Scores of opening a sentence with each tag.
+    start: Scores,
+    /// `next[prev][tag]`: scores of `tag` after `prev`.
+    next: [Scores; NUM_TAGS],
+}
+
+impl Steps {
+    /// The steps of `trans`.
+    pub(crate) fn new(trans: &Transitions) -> Steps {
+        let mut steps = Steps {
+            start: [0; NUM_TAGS],
+            next: [[0; NUM_TAGS]; NUM_TAGS],
+        };
+        let rows = steps
+            .next
+            .iter_mut()
+            .chain(std::iter::once(&mut steps.start));
+        for ((row, t), pen) in rows.zip(trans).zip(&PENALTY) {
+            for ((r, &t), &pen) in row.iter_mut().zip(t).zip(pen) {
+                *r = t + pen;
+            }
+        }
+        steps
+    }
+}
+
 /// The best tag sequence of `n` tokens whose emission scores `emit(k)` gives, appended to
 /// `out` (Viterbi: linear in `n`, `I-X` only after `B-X` or `I-X`). `back` is scratch space.
 pub(crate) fn viterbi(
     n: usize,
     mut emit: impl FnMut(usize) -> [i32; NUM_TAGS],
-    trans: &Transitions,
+    steps: &Steps,
     back: &mut Vec<u8>,
     out: &mut Vec<u8>,
 ) {
@@ -455,31 +499,28 @@ pub(crate) fn viterbi(
     }
     back.clear();
     back.resize(n * NUM_TAGS, 0);
-    let start = trans.get(NUM_TAGS).copied().unwrap_or([0; NUM_TAGS]);
-    let start_penalty = PENALTY[NUM_TAGS];
-    let e = emit(0);
-    let mut score = [NEG; NUM_TAGS];
-    for y in 0..NUM_TAGS {
-        score[y] = e[y] + start[y] + start_penalty[y];
-    }
+    let mut score = emit(0);
+    add(&mut score, &steps.start);
     for (k, back_k) in back.chunks_exact_mut(NUM_TAGS).enumerate().skip(1) {
         let e = emit(k);
-        let mut next = [NEG; NUM_TAGS];
-        for (y, (slot, b)) in next.iter_mut().zip(back_k.iter_mut()).enumerate() {
-            // A forbidden or unreachable predecessor scores about NEG lower than any
-            // reachable allowed one, so it is never chosen while one of those exists.
-            let (mut best, mut arg) = (i32::MIN, 0u8);
-            for (p, (&s, (row, pen))) in score.iter().zip(trans.iter().zip(&PENALTY)).enumerate() {
-                let v = s + row[y] + pen[y];
-                if v > best {
-                    best = v;
-                    arg = p as u8;
+        // For every tag at once: the best predecessor, the first of equals.
+        let mut best = [i32::MIN; NUM_TAGS];
+        let mut arg = [0u8; NUM_TAGS];
+        for (p, (&s, row)) in score.iter().zip(&steps.next).enumerate() {
+            for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+                let v = s + t;
+                if v > *b {
+                    *b = v;
+                    *a = p as u8;
                 }
             }
-            *slot = best.max(NEG) + e[y];
-            *b = arg;
         }
-        score = next;
+        // A forbidden or unreachable predecessor scores about NEG lower than any reachable
+        // allowed one, so it is never chosen while one of those exists.
+        for ((slot, &b), &e) in score.iter_mut().zip(&best).zip(&e) {
+            *slot = b.max(NEG) + e;
+        }
+        back_k.copy_from_slice(&arg);
     }
     let mut y = score
         .iter()
@@ -617,14 +658,15 @@ pub fn combine(
     index: &TextIndex<'_>,
     facts: &SentenceFacts,
     tags: &[u8],
-    rule: &[Annotation],
+    rule: &RuleSpans<'_>,
 ) -> Vec<Annotation> {
+    let rule_starts = &rule.starts;
+    let rule = rule.spans;
     let text = index.text();
     let tokens = index.tokens();
     let g = gazetteer();
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let is_title = |i: usize| is_title_word(word(i));
-    let rule_starts = index.tokens_at_or_after(rule.iter().map(|a| a.span.start));
     let title_before = |i: usize| {
         i.checked_sub(1).is_some_and(|p| {
             is_title(p) || (word(p) == "." && p.checked_sub(1).is_some_and(is_title))
@@ -673,7 +715,7 @@ pub fn combine(
     let mut out: Vec<Annotation> = Vec::new();
     for mut s in spans {
         // Titles and ordinary words opening a sentence (`Mr`, `The`) are left out.
-        while s.first <= s.last && loses_first(index, facts, &rule_starts, s.first) {
+        while s.first <= s.last && loses_first(index, facts, rule_starts, s.first) {
             s.first += 1;
         }
         let only_common = (s.first..=s.last).all(|i| g.is_stopword(word(i)));
@@ -689,7 +731,7 @@ pub fn combine(
     }
     let overrides: Vec<&Annotation> = rule
         .iter()
-        .zip(&rule_starts)
+        .zip(rule_starts)
         .filter(|&(a, &first)| {
             tokens
                 .get(first..)
@@ -713,6 +755,31 @@ pub fn combine(
     out
 }
 
+/// The rule recognizer's output as the model reads it: the spans, the first token of each,
+/// and every token's BIO tag under them, found once per text.
+#[derive(Debug, Clone)]
+pub struct RuleSpans<'r> {
+    /// The rule recognizer's spans, sorted and not overlapping.
+    spans: &'r [Annotation],
+    /// The first token of each span.
+    starts: Vec<usize>,
+    /// The BIO tag of every token ([`features::tags_of`]).
+    tags: Vec<u8>,
+}
+
+impl<'r> RuleSpans<'r> {
+    /// The rule recognizer's `spans` on `index`.
+    pub fn new(index: &TextIndex<'_>, spans: &'r [Annotation]) -> Self {
+        let starts = index.tokens_at_or_after(spans.iter().map(|a| a.span.start));
+        let tags = features::tags_from(index, spans, &starts);
+        RuleSpans {
+            spans,
+            starts,
+            tags,
+        }
+    }
+}
+
 /// The trained recognizer: the rule recognizer's output is one of its features, and the
 /// model decides. Never panics; linear in the length of the text.
 #[derive(Debug, Clone, Copy)]
@@ -733,7 +800,8 @@ impl EntityRecognizer for ModelRecognizer<'_> {
             return Vec::new();
         }
         let facts = SentenceFacts::new(index);
-        let rule = rules::recognize_with(index, &facts);
+        let spans = rules::recognize_with(index, &facts);
+        let rule = RuleSpans::new(index, &spans);
         let tags = self.model.tag_stream(index, &facts, &rule);
         combine(index, &facts, &tags, &rule)
     }

@@ -260,14 +260,20 @@ fn ascii_facts(word: &[u8]) -> Tok {
     }
 }
 
+/// The bytes of a token (empty when its span is not in `text`): no boundary checks, for
+/// byte-level tests.
+#[inline]
+fn token_bytes<'t>(t: &crate::text::Token, text: &'t str) -> &'t [u8] {
+    text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[])
+}
+
 /// True for a word holding a capital letter: the tokens that segments gather around.
 #[inline]
 fn has_capital(t: &crate::text::Token, text: &str) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let bytes = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
-    for &b in bytes {
+    for &b in token_bytes(t, text) {
         if b.is_ascii_uppercase() {
             return true;
         }
@@ -392,10 +398,20 @@ fn label_index(label: Label) -> Option<u8> {
 /// The BIO tag of every token under `entities` (spans on token starts; a span covers the
 /// tokens that start inside it).
 pub fn tags_of(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<u8> {
+    let firsts = index.tokens_at_or_after(entities.iter().map(|a| a.span.start));
+    tags_from(index, entities, &firsts)
+}
+
+/// [`tags_of`], the first token of each span given (`firsts`, as
+/// [`TextIndex::tokens_at_or_after`] finds them).
+pub(crate) fn tags_from(
+    index: &TextIndex<'_>,
+    entities: &[Annotation],
+    firsts: &[usize],
+) -> Vec<u8> {
     let tokens = index.tokens();
     let mut tags = vec![0u8; tokens.len()];
-    let firsts = index.tokens_at_or_after(entities.iter().map(|a| a.span.start));
-    for (a, &first) in entities.iter().zip(&firsts) {
+    for (a, &first) in entities.iter().zip(firsts) {
         let Some(l) = label_index(a.label) else {
             continue;
         };
@@ -438,7 +454,7 @@ pub fn visit(
     walk(
         index,
         facts,
-        rule_entities,
+        &tags_of(index, rule_entities),
         |_| true,
         |seg| {
             keys.clear();
@@ -652,24 +668,25 @@ static BOUNDARY_AFTER: Tok = boundary(true);
 
 /// Calls `f` with each segment of `index` (see [`Features`]) that `keep` keeps, its tokens'
 /// facts gathered, in text order. Each distinct spelling's facts are computed once and carry
-/// a [`Tok::id`] for the caller's own per-word caches.
+/// a [`Tok::id`] for the caller's own per-word caches. `rule_tags` are the rule recognizer's
+/// tags ([`tags_of`]).
 pub(crate) fn walk(
     index: &TextIndex<'_>,
     facts: &SentenceFacts,
-    rule_entities: &[Annotation],
+    rule_tags: &[u8],
     keep: impl Fn(&std::ops::Range<usize>) -> bool,
     mut f: impl FnMut(&Segment<'_>),
 ) {
     let text = index.text();
     let tokens = index.tokens();
     let (styles, initial) = (&facts.styles, &facts.initial);
-    let rule_tags = tags_of(index, rule_entities);
     let segments = segments(index);
     if segments.is_empty() {
         return;
     }
+    let seen = document_evidence(index, facts, &segments);
     let mut cache: HashMap<&str, Tok, WordHashBuild> = HashMap::default();
-    let mut facts = |i: usize| -> Tok {
+    let mut tok_at = |i: usize| -> Tok {
         let Some(t) = tokens.get(i) else {
             return Tok::default();
         };
@@ -691,42 +708,6 @@ pub(crate) fn walk(
         tok.rule = rule_tags.get(i).copied().unwrap_or(0);
         tok
     };
-    // Document evidence. Bit 0: seen capitalised in the middle of an ordinary sentence;
-    // bit 1: seen in lower case. Only capitalised words ask (they all lie in segments), so
-    // only their forms are tracked.
-    // A word's lower-case hash is that of its stem (`lower_hash` computes what `facts` would).
-    let stem_lower = |t: &crate::text::Token| lower_hash(rules::strip_possessive(t.text(text)));
-    let mut seen: HashMap<u64, u8, WordHashBuild> = HashMap::default();
-    for r in &segments {
-        for t in tokens.get(r.clone()).unwrap_or(&[]) {
-            if t.is_capitalised(text) {
-                seen.entry(stem_lower(t)).or_insert(0);
-            }
-        }
-    }
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let first = t.first_char(text);
-        let capitalised = first.is_uppercase();
-        if !capitalised && !first.is_lowercase() {
-            continue;
-        }
-        let Some(bits) = seen.get_mut(&stem_lower(t)) else {
-            continue;
-        };
-        if capitalised {
-            let style = styles.get(t.sentence).copied();
-            let ordinary = !initial.get(i).copied().unwrap_or(false)
-                && !matches!(style, Some(Style::Caps | Style::Headline));
-            if ordinary {
-                *bits |= 1;
-            }
-        } else {
-            *bits |= 2;
-        }
-    }
     let before = boundary(false);
     let after = boundary(true);
     let sentences = index.sentences();
@@ -751,7 +732,7 @@ pub(crate) fn walk(
                 after
             } else {
                 let i = j as usize;
-                let mut tok = facts(i);
+                let mut tok = tok_at(i);
                 if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
                     tok.doc = seen.get(&tok.lower).copied().unwrap_or(0);
                 }
@@ -763,6 +744,185 @@ pub(crate) fn walk(
             range: seg,
             toks: &window,
         });
+    }
+}
+
+/// Document evidence per lower-case word hash (of a capitalised word's stem in a segment):
+/// bit 0, seen capitalised in the middle of an ordinary sentence; bit 1, seen in lower case.
+/// Only capitalised words ask (they all lie in segments), so only their forms are tracked.
+fn document_evidence(
+    index: &TextIndex<'_>,
+    facts: &SentenceFacts,
+    segments: &[std::ops::Range<usize>],
+) -> HashMap<u64, u8, WordHashBuild> {
+    let text = index.text();
+    let tokens = index.tokens();
+    let (styles, initial) = (&facts.styles, &facts.initial);
+    let mut stems = TrackedStems::default();
+    for r in segments {
+        for t in tokens.get(r.clone()).unwrap_or(&[]) {
+            if t.is_capitalised(text) {
+                stems.track(rules::strip_possessive(t.text(text)));
+            }
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let bytes = token_bytes(t, text);
+        let (id, first) = if bytes.is_ascii() {
+            match stems.find_ascii(bytes) {
+                Found::Stem(id) => (Some(id), bytes.first().map_or(' ', |&b| char::from(b))),
+                Found::None => continue,
+                Found::Unknown => (stems.find(t.text(text)), t.first_char(text)),
+            }
+        } else {
+            (stems.find(t.text(text)), t.first_char(text))
+        };
+        let Some(bits) = id.and_then(|id| stems.bits.get_mut(id)) else {
+            continue;
+        };
+        if first.is_uppercase() {
+            let style = styles.get(t.sentence).copied();
+            let ordinary = !initial.get(i).copied().unwrap_or(false)
+                && !matches!(style, Some(Style::Caps | Style::Headline));
+            if ordinary {
+                *bits |= 1;
+            }
+        } else if first.is_lowercase() {
+            *bits |= 2;
+        }
+    }
+    stems
+        .ids
+        .into_iter()
+        .map(|(lower, id)| (lower, stems.bits.get(id).copied().unwrap_or(0)))
+        .collect()
+}
+
+/// The stems that [`document_evidence`] tracks, each with its evidence bits, found by their
+/// lower-case hash ([`lower_hash`]) or, for most words (ASCII), without hashing: a table
+/// indexed by a few bytes of the lower-case form points at the one stem that could match,
+/// which is then compared byte by byte.
+pub(crate) struct TrackedStems {
+    /// Stem number by lower-case hash.
+    ids: HashMap<u64, usize, WordHashBuild>,
+    /// Evidence bits by stem number.
+    bits: Vec<u8>,
+    /// Lower-case form by stem number (as [`lower_hash`] reads it; empty when not ASCII).
+    lowers: Vec<Vec<u8>>,
+    /// By [`TrackedStems::key`]: [`SLOT_EMPTY`], [`SLOT_SHARED`] or a stem number.
+    slots: Vec<u32>,
+}
+
+/// Bits of a [`TrackedStems`] key.
+const STEM_KEY_BITS: u32 = 14;
+/// A key no ASCII stem has.
+const SLOT_EMPTY: u32 = u32::MAX;
+/// A key more than one ASCII stem has: words with it are looked up by hash.
+const SLOT_SHARED: u32 = u32::MAX - 1;
+
+impl Default for TrackedStems {
+    fn default() -> Self {
+        TrackedStems {
+            ids: HashMap::default(),
+            bits: Vec::new(),
+            lowers: Vec::new(),
+            slots: vec![SLOT_EMPTY; 1 << STEM_KEY_BITS],
+        }
+    }
+}
+
+/// What [`TrackedStems::find_ascii`] knows of a word.
+pub(crate) enum Found {
+    /// The word reads as this stem.
+    Stem(usize),
+    /// The word reads as no tracked stem.
+    None,
+    /// Several stems share the word's key: look it up by hash.
+    Unknown,
+}
+
+impl TrackedStems {
+    /// The key of an ASCII lower-case form (its length and first, second and last bytes,
+    /// read lower-cased).
+    #[inline]
+    fn key(lower: &[u8]) -> usize {
+        let (first, second, last) = match lower {
+            [] => (0, 0, 0),
+            [a] => (*a, 0, *a),
+            [a, b, .., z] | [a, b @ z] => (*a, *b, *z),
+        };
+        let v = (lower.len() as u64) << 24
+            | u64::from(first.to_ascii_lowercase()) << 16
+            | u64::from(second.to_ascii_lowercase()) << 8
+            | u64::from(last.to_ascii_lowercase());
+        (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STEM_KEY_BITS)) as usize
+    }
+
+    /// Tracks `stem` (once per lower-case form).
+    pub(crate) fn track(&mut self, stem: &str) {
+        let next = self.bits.len();
+        let id = *self.ids.entry(lower_hash(stem)).or_insert(next);
+        if id != next {
+            return;
+        }
+        self.bits.push(0);
+        // The lower-case form as `lower_hash` reads it: characters lower-cased one to one,
+        // the first `MAX_CHARS` of them.
+        let lower: String = stem
+            .chars()
+            .take(MAX_CHARS)
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(x), None) => x,
+                    _ => c,
+                }
+            })
+            .collect();
+        if !lower.is_ascii() {
+            self.lowers.push(Vec::new());
+            return;
+        }
+        if let Some(slot) = self.slots.get_mut(Self::key(lower.as_bytes())) {
+            *slot = if *slot == SLOT_EMPTY {
+                id as u32
+            } else {
+                SLOT_SHARED
+            };
+        }
+        self.lowers.push(lower.into_bytes());
+    }
+
+    /// The stem an ASCII word reads as (its possessive left out, as [`rules::strip_possessive`]
+    /// does).
+    #[inline]
+    pub(crate) fn find_ascii(&self, word: &[u8]) -> Found {
+        let stem = match word {
+            [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
+            _ => word,
+        };
+        let stem = stem.get(..MAX_CHARS).unwrap_or(stem);
+        match self.slots.get(Self::key(stem)).copied() {
+            None | Some(SLOT_EMPTY) => Found::None,
+            Some(SLOT_SHARED) => Found::Unknown,
+            Some(id) => {
+                let id = id as usize;
+                match self.lowers.get(id) {
+                    Some(lower) if lower.eq_ignore_ascii_case(stem) => Found::Stem(id),
+                    _ => Found::None,
+                }
+            }
+        }
+    }
+
+    /// The stem a word reads as, by its lower-case hash.
+    pub(crate) fn find(&self, word: &str) -> Option<usize> {
+        self.ids
+            .get(&lower_hash(rules::strip_possessive(word)))
+            .copied()
     }
 }
 

@@ -4,7 +4,9 @@
 use super::features::{extract, key, segments, shapes, NUM_TEMPLATES};
 use super::labels::{allowed, label_of, tag_name, tag_of, NUM_TAGS};
 use super::train::{examples, train, Example, TrainError, TrainOptions};
-use super::{embedded, format, viterbi, Model, ModelError, ModelRecognizer, EMBEDDED};
+use super::{
+    embedded, format, viterbi, Model, ModelError, ModelRecognizer, RuleSpans, Steps, EMBEDDED,
+};
 use crate::annotation::Label::{self, *};
 use crate::entities::{EntityRecognizer, HybridRecognizer, RuleRecognizer};
 use crate::eval::conll;
@@ -106,7 +108,7 @@ fn streaming_tagger_scores_as_the_keys_do() {
         let rule = RuleRecognizer.recognize(&index);
         let facts = crate::entities::rules::SentenceFacts::new(&index);
         assert_eq!(
-            model.tag_stream(&index, &facts, &rule),
+            model.tag_stream(&index, &facts, &RuleSpans::new(&index, &rule)),
             model.tag(&index, &extract(&index, &rule)),
             "{text}"
         );
@@ -172,10 +174,10 @@ fn viterbi_follows_scores_within_the_constraints() {
         e
     };
     let (mut back, mut out) = (Vec::new(), Vec::new());
-    viterbi(2, emit, &trans, &mut back, &mut out);
+    viterbi(2, emit, &Steps::new(&trans), &mut back, &mut out);
     assert_eq!(out, [1, 2]);
     out.clear();
-    viterbi(0, emit, &trans, &mut back, &mut out);
+    viterbi(0, emit, &Steps::new(&trans), &mut back, &mut out);
     assert!(out.is_empty());
 }
 
@@ -381,4 +383,70 @@ fn hybrid_never_panics_and_keeps_spans_sorted() {
             assert!(a.span.is_valid_in(text) && !a.span.is_empty(), "{text:?}");
         }
     }
+}
+
+/// The document evidence's byte-level match of ASCII words agrees with the lookup by
+/// lower-case hash: same stem, or none, for every word (possessives, case, long words, a
+/// stem whose lower-case form is ASCII only after Unicode lower-casing).
+#[test]
+fn tracked_stems_ascii_match_agrees_with_hash_lookup() {
+    use super::features::{Found, TrackedStems};
+    let long = "Supercalifragilisticexpialidocious-Extraordinarily";
+    let stems = [
+        "The",
+        "Whitfield",
+        "O'Neill",
+        "A",
+        "Ek",
+        long,
+        "\u{212a}elvin",
+        "Société",
+    ];
+    let mut tracked = TrackedStems::default();
+    for stem in stems {
+        tracked.track(stem);
+    }
+    let long_lower = long.to_lowercase();
+    let words = [
+        "the",
+        "THE",
+        "The's",
+        "then",
+        "whitfield",
+        "Whitfield's",
+        "whitfield'S",
+        "o'neill",
+        "o'neill's",
+        "a",
+        "a's",
+        "'s",
+        "ek",
+        "eks",
+        "ek's",
+        "kelvin",
+        "société",
+        "x",
+        "",
+        long,
+        &long_lower,
+        "supercalifragilisticexpialidocious-other",
+        "whitfielt",
+    ];
+    for word in words {
+        let want = tracked.find(word);
+        if !word.is_ascii() {
+            continue;
+        }
+        let got = match tracked.find_ascii(word.as_bytes()) {
+            Found::Stem(id) => Some(id),
+            Found::None => None,
+            Found::Unknown => want,
+        };
+        assert_eq!(got, want, "{word}");
+    }
+    assert!(
+        tracked.find("kelvin").is_some(),
+        "the Kelvin sign lower-cases to k"
+    );
+    assert!(tracked.find("whitfield's").is_some());
 }

@@ -20,7 +20,7 @@
 
 use super::features::{self, NUM_TEMPLATES};
 use super::labels::NUM_TAGS;
-use super::{viterbi, Model};
+use super::{viterbi, Model, Steps};
 use crate::annotation::{Annotation, Label};
 use crate::entities::gazetteer::WordHashBuild;
 use crate::entities::rules;
@@ -268,7 +268,7 @@ pub fn train(
             let Some(ex) = data.get(e) else { continue };
             let n = ex.gold.len();
             pred.clear();
-            let trans = weights.trans;
+            let steps = Steps::new(&weights.trans);
             viterbi(
                 n,
                 |k| {
@@ -278,7 +278,7 @@ pub fn train(
                         .unwrap_or(&[]);
                     weights.emission(keys)
                 },
-                &trans,
+                &steps,
                 &mut back,
                 &mut pred,
             );
