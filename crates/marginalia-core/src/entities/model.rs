@@ -286,6 +286,46 @@ impl Model {
         rule: &RuleSpans<'_>,
     ) -> Vec<u8> {
         let mut out = vec![0u8; index.tokens().len()];
+        self.decode(index, facts, rule, |range, tags| {
+            if let Some(slots) = out.get_mut(range) {
+                slots.copy_from_slice(tags);
+            }
+        });
+        out
+    }
+
+    /// The entities of `index`: [`combine`] over [`Model::tag_stream`]'s tags, each segment
+    /// merged as soon as it is decoded, while its tokens are still in the processor's cache.
+    /// The same spans as `combine(index, facts, &model.tag_stream(index, facts, rule), rule)`.
+    pub fn recognize_stream(
+        &self,
+        index: &TextIndex<'_>,
+        facts: &SentenceFacts,
+        rule: &RuleSpans<'_>,
+    ) -> Vec<Annotation> {
+        let mut out = Vec::new();
+        self.decode(index, facts, rule, |range, tags| {
+            merge_runs(
+                index,
+                facts,
+                rule,
+                token_spans(index, tags, range.start),
+                &mut out,
+            );
+        });
+        apply_overrides(rule, &mut out);
+        out
+    }
+
+    /// Decodes each segment of `index` ([`features::walk`]) and calls `f` with its token
+    /// range and tags, in text order; segments left out are all `O`.
+    fn decode(
+        &self,
+        index: &TextIndex<'_>,
+        facts: &SentenceFacts,
+        rule: &RuleSpans<'_>,
+        mut f: impl FnMut(std::ops::Range<usize>, &[u8]),
+    ) {
         let mut back = Vec::new();
         let mut tags = Vec::new();
         let mut words = WordCache::default();
@@ -311,14 +351,9 @@ impl Model {
                     &mut back,
                     &mut tags,
                 );
-                if let Some(slots) = out.get_mut(seg.range.clone()) {
-                    for (slot, &t) in slots.iter_mut().zip(&tags) {
-                        *slot = t;
-                    }
-                }
+                f(seg.range.clone(), &tags);
             },
         );
-        out
     }
 
     /// The emission scores of a segment's `k`-th token, from the per-word and per-state
@@ -560,13 +595,13 @@ struct TokenSpan {
     label: Label,
 }
 
-/// The token runs of a tag sequence: a run starts at `B-X` (or at an `I-X` that does not
-/// continue one) and stays within a sentence.
-fn token_spans(index: &TextIndex<'_>, tags: &[u8]) -> Vec<TokenSpan> {
+/// The token runs of a tag sequence (`tags[k]` is the tag of token `first + k`): a run starts
+/// at `B-X` (or at an `I-X` that does not continue one) and stays within a sentence.
+fn token_spans(index: &TextIndex<'_>, tags: &[u8], first: usize) -> Vec<TokenSpan> {
     let tokens = index.tokens();
     let mut out = Vec::new();
     let mut open: Option<TokenSpan> = None;
-    for (i, &tag) in tags.iter().enumerate() {
+    for (i, &tag) in (first..).zip(tags) {
         if tag == 0 {
             // Most tokens: `O` closes any open run.
             out.extend(open.take());
@@ -607,7 +642,7 @@ fn annotation(index: &TextIndex<'_>, s: TokenSpan) -> Option<Annotation> {
 /// Spans of a tag sequence, as the model alone gives them: a span starts at `B-X` (or at an
 /// `I-X` that does not continue one), and a trailing possessive (`Spotify’s`) is left out.
 pub fn spans_of(index: &TextIndex<'_>, tags: &[u8]) -> Vec<Annotation> {
-    token_spans(index, tags)
+    token_spans(index, tags, 0)
         .into_iter()
         .filter_map(|s| annotation(index, s))
         .collect()
@@ -660,8 +695,25 @@ pub fn combine(
     tags: &[u8],
     rule: &RuleSpans<'_>,
 ) -> Vec<Annotation> {
+    let mut out = Vec::new();
+    merge_runs(index, facts, rule, token_spans(index, tags, 0), &mut out);
+    apply_overrides(rule, &mut out);
+    out
+}
+
+/// [`combine`]'s work on the model's token runs `runs` (in text order), but for the rule
+/// spans holding a possessive ([`apply_overrides`]): the merged spans are appended to `out`.
+fn merge_runs(
+    index: &TextIndex<'_>,
+    facts: &SentenceFacts,
+    rule: &RuleSpans<'_>,
+    runs: Vec<TokenSpan>,
+    out: &mut Vec<Annotation>,
+) {
+    if runs.is_empty() {
+        return;
+    }
     let rule_starts = &rule.starts;
-    let rule = rule.spans;
     let text = index.text();
     let tokens = index.tokens();
     let g = gazetteer();
@@ -677,7 +729,7 @@ pub fn combine(
         rule_starts
             .binary_search(&i)
             .ok()
-            .and_then(|k| rule.get(k))
+            .and_then(|k| rule.spans.get(k))
             .map(|a| a.label)
     };
     // Split runs at a glued possessive; the rest takes the rules' label when they start a
@@ -685,8 +737,8 @@ pub fn combine(
     // Runs are also split at a comma (`Bank of England, Barclays`), which is dropped, and
     // lose leading and trailing punctuation (`. Smith` after `Mr`).
     let is_punct = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct);
-    let mut spans: Vec<TokenSpan> = Vec::new();
-    for s in token_spans(index, tags) {
+    let mut spans: Vec<TokenSpan> = Vec::with_capacity(runs.len());
+    for s in runs {
         let mut rest = s;
         while let Some(p) = (rest.first..rest.last).find(|&p| possessive(word(p)) || word(p) == ",")
         {
@@ -712,7 +764,6 @@ pub fn combine(
         }
     }
     spans.retain(|s| s.first <= s.last && !(s.first == s.last && is_punct(s.first)));
-    let mut out: Vec<Annotation> = Vec::new();
     for mut s in spans {
         // Titles and ordinary words opening a sentence (`Mr`, `The`) are left out.
         while s.first <= s.last && loses_first(index, facts, rule_starts, s.first) {
@@ -729,30 +780,27 @@ pub fn combine(
         }
         out.extend(annotation(index, s));
     }
+}
+
+/// The last step of [`combine`]: a rule span holding a possessive (`Anna’s Archive`,
+/// `Zorbix’s`) replaces the merged spans it overlaps. `out` is sorted and stays so.
+fn apply_overrides(rule: &RuleSpans<'_>, out: &mut Vec<Annotation>) {
     let overrides: Vec<&Annotation> = rule
+        .possessive
         .iter()
-        .zip(rule_starts)
-        .filter(|&(a, &first)| {
-            tokens
-                .get(first..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|t| t.span.start < a.span.end)
-                .any(|t| possessive(t.text(text)))
-        })
-        .map(|(a, _)| a)
+        .filter_map(|&k| rule.spans.get(k))
         .collect();
-    if !overrides.is_empty() {
-        // Both lists are sorted and non-overlapping: find the first override ending after
-        // the span's start.
-        out.retain(|m| {
-            let k = overrides.partition_point(|r| r.span.end <= m.span.start);
-            !overrides.get(k).is_some_and(|r| r.span.overlaps(&m.span))
-        });
-        out.extend(overrides.into_iter().cloned());
-        out.sort_by_key(|a| (a.span.start, a.span.end));
+    if overrides.is_empty() {
+        return;
     }
-    out
+    // Both lists are sorted and non-overlapping: find the first override ending after the
+    // span's start.
+    out.retain(|m| {
+        let k = overrides.partition_point(|r| r.span.end <= m.span.start);
+        !overrides.get(k).is_some_and(|r| r.span.overlaps(&m.span))
+    });
+    out.extend(overrides.into_iter().cloned());
+    out.sort_by_key(|a| (a.span.start, a.span.end));
 }
 
 /// The rule recognizer's output as the model reads it: the spans, the first token of each,
@@ -765,6 +813,8 @@ pub struct RuleSpans<'r> {
     starts: Vec<usize>,
     /// The BIO tag of every token ([`features::tags_of`]).
     tags: Vec<u8>,
+    /// The spans (their numbers) holding a token with a glued possessive (`Anna’s Archive`).
+    possessive: Vec<usize>,
 }
 
 impl<'r> RuleSpans<'r> {
@@ -772,10 +822,26 @@ impl<'r> RuleSpans<'r> {
     pub fn new(index: &TextIndex<'_>, spans: &'r [Annotation]) -> Self {
         let starts = index.tokens_at_or_after(spans.iter().map(|a| a.span.start));
         let tags = features::tags_from(index, spans, &starts);
+        let (text, tokens) = (index.text(), index.tokens());
+        let possessive = spans
+            .iter()
+            .zip(&starts)
+            .enumerate()
+            .filter(|&(_, (a, &first))| {
+                tokens
+                    .get(first..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|t| t.span.start < a.span.end)
+                    .any(|t| possessive(t.text(text)))
+            })
+            .map(|(k, _)| k)
+            .collect();
         RuleSpans {
             spans,
             starts,
             tags,
+            possessive,
         }
     }
 }
@@ -802,7 +868,6 @@ impl EntityRecognizer for ModelRecognizer<'_> {
         let facts = SentenceFacts::new(index);
         let spans = rules::recognize_with(index, &facts);
         let rule = RuleSpans::new(index, &spans);
-        let tags = self.model.tag_stream(index, &facts, &rule);
-        combine(index, &facts, &tags, &rule)
+        self.model.recognize_stream(index, &facts, &rule)
     }
 }

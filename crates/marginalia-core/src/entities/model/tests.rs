@@ -5,7 +5,8 @@ use super::features::{extract, key, segments, shapes, NUM_TEMPLATES};
 use super::labels::{allowed, label_of, tag_name, tag_of, NUM_TAGS};
 use super::train::{examples, train, Example, TrainError, TrainOptions};
 use super::{
-    embedded, format, viterbi, Model, ModelError, ModelRecognizer, RuleSpans, Steps, EMBEDDED,
+    combine, embedded, format, viterbi, Model, ModelError, ModelRecognizer, RuleSpans, Steps,
+    EMBEDDED,
 };
 use crate::annotation::Label::{self, *};
 use crate::entities::{EntityRecognizer, HybridRecognizer, RuleRecognizer};
@@ -107,9 +108,13 @@ fn streaming_tagger_scores_as_the_keys_do() {
         let index = TextIndex::new(text);
         let rule = RuleRecognizer.recognize(&index);
         let facts = crate::entities::rules::SentenceFacts::new(&index);
+        let spans = RuleSpans::new(&index, &rule);
+        let tags = model.tag_stream(&index, &facts, &spans);
+        assert_eq!(tags, model.tag(&index, &extract(&index, &rule)), "{text}");
+        // Merging each segment as it is decoded gives what merging all the tags gives.
         assert_eq!(
-            model.tag_stream(&index, &facts, &RuleSpans::new(&index, &rule)),
-            model.tag(&index, &extract(&index, &rule)),
+            model.recognize_stream(&index, &facts, &spans),
+            combine(&index, &facts, &tags, &spans),
             "{text}"
         );
     }
