@@ -219,7 +219,7 @@ fn affixes<T>(units: &[T], value: impl Fn(&T) -> u64) -> ([u64; AFFIX], [u64; AF
 }
 
 /// The lower-case hash of a word alone (as [`token_facts`] computes it).
-fn lower_hash(word: &str) -> u64 {
+pub(crate) fn lower_hash(word: &str) -> u64 {
     if word.is_ascii() && word.len() <= MAX_CHARS {
         return word
             .bytes()
@@ -286,31 +286,42 @@ fn has_capital(t: &crate::text::Token, text: &str) -> bool {
 
 /// The segments of `index` (see [`Features`]).
 pub fn segments(index: &TextIndex<'_>) -> Vec<std::ops::Range<usize>> {
+    scan(index, |_, _| {})
+}
+
+/// The segments of `index`, with `f` called on every word token (its number and itself) on
+/// the way, in text order: one pass over the tokens gathers both.
+fn scan(
+    index: &TextIndex<'_>,
+    mut f: impl FnMut(usize, &crate::text::Token),
+) -> Vec<std::ops::Range<usize>> {
     let text = index.text();
     let tokens = index.tokens();
     let mut out = Vec::new();
     for s in index.sentences() {
-        let r = s.tokens.clone();
         let mut open: Option<std::ops::Range<usize>> = None;
-        for i in r.clone() {
-            if !tokens.get(i).is_some_and(|t| has_capital(t, text)) {
+        for (i, t) in s
+            .tokens
+            .clone()
+            .zip(tokens.get(s.tokens.clone()).unwrap_or(&[]))
+        {
+            if t.kind != TokenKind::Word {
                 continue;
             }
-            let (a, b) = (i, i + 1);
+            f(i, t);
+            if !has_capital(t, text) {
+                continue;
+            }
             match open.as_mut() {
                 // One token between two capitalised words joins them (`Bank of England`).
-                Some(o) if a <= o.end + 1 => o.end = b,
+                Some(o) if i <= o.end + 1 => o.end = i + 1,
                 _ => {
-                    if let Some(o) = open.take() {
-                        out.push(o);
-                    }
-                    open = Some(a..b);
+                    out.extend(open.take());
+                    open = Some(i..i + 1);
                 }
             }
         }
-        if let Some(o) = open {
-            out.push(o);
-        }
+        out.extend(open);
     }
     out
 }
@@ -680,11 +691,10 @@ pub(crate) fn walk(
     let text = index.text();
     let tokens = index.tokens();
     let (styles, initial) = (&facts.styles, &facts.initial);
-    let segments = segments(index);
+    let (segments, seen) = segments_and_evidence(index, facts);
     if segments.is_empty() {
         return;
     }
-    let seen = document_evidence(index, facts, &segments);
     let mut cache: HashMap<&str, Tok, WordHashBuild> = HashMap::default();
     let mut tok_at = |i: usize| -> Tok {
         let Some(t) = tokens.get(i) else {
@@ -747,182 +757,144 @@ pub(crate) fn walk(
     }
 }
 
-/// Document evidence per lower-case word hash (of a capitalised word's stem in a segment):
-/// bit 0, seen capitalised in the middle of an ordinary sentence; bit 1, seen in lower case.
-/// Only capitalised words ask (they all lie in segments), so only their forms are tracked.
-fn document_evidence(
+/// The segments of `index` ([`segments`]) and the document evidence of their capitalised
+/// words, per lower-case hash of the word's stem ([`lower_hash`]): bit 0, seen capitalised in
+/// the middle of an ordinary sentence; bit 1, seen in lower case. One pass over the tokens.
+pub(crate) fn segments_and_evidence(
     index: &TextIndex<'_>,
     facts: &SentenceFacts,
-    segments: &[std::ops::Range<usize>],
-) -> HashMap<u64, u8, WordHashBuild> {
+) -> (Vec<std::ops::Range<usize>>, HashMap<u64, u8, WordHashBuild>) {
     let text = index.text();
-    let tokens = index.tokens();
-    let (styles, initial) = (&facts.styles, &facts.initial);
-    let mut stems = TrackedStems::default();
-    for r in segments {
-        for t in tokens.get(r.clone()).unwrap_or(&[]) {
-            if t.is_capitalised(text) {
-                stems.track(rules::strip_possessive(t.text(text)));
-            }
-        }
-    }
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+    let mut evidence = Evidence::default();
+    let segments = scan(index, |i, t| {
         let bytes = token_bytes(t, text);
-        let (id, first) = if bytes.is_ascii() {
-            match stems.find_ascii(bytes) {
-                Found::Stem(id) => (Some(id), bytes.first().map_or(' ', |&b| char::from(b))),
-                Found::None => continue,
-                Found::Unknown => (stems.find(t.text(text)), t.first_char(text)),
+        match bytes.first() {
+            Some(b) if b.is_ascii_uppercase() => evidence.capitalised(i, t, text, facts),
+            Some(b) if b.is_ascii_lowercase() && bytes.is_ascii() => {
+                // A stem as `rules::strip_possessive` finds it, in ASCII.
+                let stem = match bytes {
+                    [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
+                    _ => bytes,
+                };
+                match pack_lower(stem) {
+                    Some(packed) => evidence.short.insert(packed),
+                    None => {
+                        let word = t.text(text);
+                        evidence
+                            .long
+                            .insert(lower_hash(word.get(..stem.len()).unwrap_or(word)))
+                    }
+                };
             }
-        } else {
-            (stems.find(t.text(text)), t.first_char(text))
-        };
-        let Some(bits) = id.and_then(|id| stems.bits.get_mut(id)) else {
-            continue;
-        };
-        if first.is_uppercase() {
-            let style = styles.get(t.sentence).copied();
-            let ordinary = !initial.get(i).copied().unwrap_or(false)
-                && !matches!(style, Some(Style::Caps | Style::Headline));
-            if ordinary {
-                *bits |= 1;
+            Some(_) => {
+                let first = t.first_char(text);
+                if first.is_uppercase() {
+                    evidence.capitalised(i, t, text, facts);
+                } else if first.is_lowercase() {
+                    evidence.lower_case(rules::strip_possessive(t.text(text)));
+                }
             }
-        } else if first.is_lowercase() {
-            *bits |= 2;
+            None => {}
         }
-    }
-    stems
-        .ids
-        .into_iter()
-        .map(|(lower, id)| (lower, stems.bits.get(id).copied().unwrap_or(0)))
-        .collect()
+    });
+    (segments, evidence.finish())
 }
 
-/// The stems that [`document_evidence`] tracks, each with its evidence bits, found by their
-/// lower-case hash ([`lower_hash`]) or, for most words (ASCII), without hashing: a table
-/// indexed by a few bytes of the lower-case form points at the one stem that could match,
-/// which is then compared byte by byte.
-pub(crate) struct TrackedStems {
-    /// Stem number by lower-case hash.
+/// A lower-case form of up to eight ASCII bytes as one number (bytes in order, zeros after):
+/// equal forms give equal numbers, and no two forms share one.
+#[inline]
+fn pack_lower(ascii: &[u8]) -> Option<u64> {
+    if ascii.len() > 8 {
+        return None;
+    }
+    Some(
+        ascii
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| v << 8 | u64::from(b.to_ascii_lowercase())),
+    )
+}
+
+/// A stem's lower-case form as [`lower_hash`] reads it (characters lower-cased one to one,
+/// the first [`MAX_CHARS`]), as [`pack_lower`] packs it when it is short ASCII, else `Err`
+/// with its hash.
+fn lower_code(stem: &str) -> Result<u64, u64> {
+    let mut lower = [0u8; 8];
+    let mut n = 0usize;
+    for c in stem.chars().take(MAX_CHARS) {
+        let mut l = c.to_lowercase();
+        let c = match (l.next(), l.next()) {
+            (Some(x), None) => x,
+            _ => c,
+        };
+        match (u8::try_from(c), lower.get_mut(n)) {
+            (Ok(b), Some(slot)) if b.is_ascii() => *slot = b,
+            _ => return Err(lower_hash(stem)),
+        }
+        n += 1;
+    }
+    pack_lower(lower.get(..n).unwrap_or(&[])).ok_or_else(|| lower_hash(stem))
+}
+
+/// What [`segments_and_evidence`] gathers on its pass.
+#[derive(Default)]
+struct Evidence {
+    /// Stem number by lower-case hash, for the capitalised words' stems.
     ids: HashMap<u64, usize, WordHashBuild>,
-    /// Evidence bits by stem number.
-    bits: Vec<u8>,
-    /// Lower-case form by stem number (as [`lower_hash`] reads it; empty when not ASCII).
-    lowers: Vec<Vec<u8>>,
-    /// By [`TrackedStems::key`]: [`SLOT_EMPTY`], [`SLOT_SHARED`] or a stem number.
-    slots: Vec<u32>,
+    /// Per stem number: its evidence bits and its [`lower_code`].
+    stems: Vec<(u8, Result<u64, u64>)>,
+    /// The lower-case words' stems that [`pack_lower`] packs.
+    short: std::collections::HashSet<u64, WordHashBuild>,
+    /// The hashes of the other lower-case words' stems.
+    long: std::collections::HashSet<u64, WordHashBuild>,
 }
 
-/// Bits of a [`TrackedStems`] key.
-const STEM_KEY_BITS: u32 = 14;
-/// A key no ASCII stem has.
-const SLOT_EMPTY: u32 = u32::MAX;
-/// A key more than one ASCII stem has: words with it are looked up by hash.
-const SLOT_SHARED: u32 = u32::MAX - 1;
-
-impl Default for TrackedStems {
-    fn default() -> Self {
-        TrackedStems {
-            ids: HashMap::default(),
-            bits: Vec::new(),
-            lowers: Vec::new(),
-            slots: vec![SLOT_EMPTY; 1 << STEM_KEY_BITS],
-        }
-    }
-}
-
-/// What [`TrackedStems::find_ascii`] knows of a word.
-pub(crate) enum Found {
-    /// The word reads as this stem.
-    Stem(usize),
-    /// The word reads as no tracked stem.
-    None,
-    /// Several stems share the word's key: look it up by hash.
-    Unknown,
-}
-
-impl TrackedStems {
-    /// The key of an ASCII lower-case form (its length and first, second and last bytes,
-    /// read lower-cased).
-    #[inline]
-    fn key(lower: &[u8]) -> usize {
-        let (first, second, last) = match lower {
-            [] => (0, 0, 0),
-            [a] => (*a, 0, *a),
-            [a, b, .., z] | [a, b @ z] => (*a, *b, *z),
-        };
-        let v = (lower.len() as u64) << 24
-            | u64::from(first.to_ascii_lowercase()) << 16
-            | u64::from(second.to_ascii_lowercase()) << 8
-            | u64::from(last.to_ascii_lowercase());
-        (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - STEM_KEY_BITS)) as usize
-    }
-
-    /// Tracks `stem` (once per lower-case form).
-    pub(crate) fn track(&mut self, stem: &str) {
-        let next = self.bits.len();
+impl Evidence {
+    /// A capitalised word (token `i`): its stem is tracked, and seen capitalised if the
+    /// sentence is ordinary and the word does not open it.
+    fn capitalised(&mut self, i: usize, t: &crate::text::Token, text: &str, facts: &SentenceFacts) {
+        let stem = rules::strip_possessive(t.text(text));
+        let next = self.stems.len();
         let id = *self.ids.entry(lower_hash(stem)).or_insert(next);
-        if id != next {
-            return;
+        if id == next {
+            self.stems.push((0, lower_code(stem)));
         }
-        self.bits.push(0);
-        // The lower-case form as `lower_hash` reads it: characters lower-cased one to one,
-        // the first `MAX_CHARS` of them.
-        let lower: String = stem
-            .chars()
-            .take(MAX_CHARS)
-            .map(|c| {
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(x), None) => x,
-                    _ => c,
-                }
-            })
-            .collect();
-        if !lower.is_ascii() {
-            self.lowers.push(Vec::new());
-            return;
+        let ordinary = !facts.initial.get(i).copied().unwrap_or(false)
+            && !matches!(
+                facts.styles.get(t.sentence),
+                Some(Style::Caps | Style::Headline)
+            );
+        if let (true, Some((bits, _))) = (ordinary, self.stems.get_mut(id)) {
+            *bits |= 1;
         }
-        if let Some(slot) = self.slots.get_mut(Self::key(lower.as_bytes())) {
-            *slot = if *slot == SLOT_EMPTY {
-                id as u32
-            } else {
-                SLOT_SHARED
-            };
-        }
-        self.lowers.push(lower.into_bytes());
     }
 
-    /// The stem an ASCII word reads as (its possessive left out, as [`rules::strip_possessive`]
-    /// does).
-    #[inline]
-    pub(crate) fn find_ascii(&self, word: &[u8]) -> Found {
-        let stem = match word {
-            [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
-            _ => word,
+    /// A lower-case word's stem.
+    fn lower_case(&mut self, stem: &str) {
+        match lower_code(stem) {
+            Ok(packed) => self.short.insert(packed),
+            Err(hash) => self.long.insert(hash),
         };
-        let stem = stem.get(..MAX_CHARS).unwrap_or(stem);
-        match self.slots.get(Self::key(stem)).copied() {
-            None | Some(SLOT_EMPTY) => Found::None,
-            Some(SLOT_SHARED) => Found::Unknown,
-            Some(id) => {
-                let id = id as usize;
-                match self.lowers.get(id) {
-                    Some(lower) if lower.eq_ignore_ascii_case(stem) => Found::Stem(id),
-                    _ => Found::None,
-                }
-            }
-        }
     }
 
-    /// The stem a word reads as, by its lower-case hash.
-    pub(crate) fn find(&self, word: &str) -> Option<usize> {
-        self.ids
-            .get(&lower_hash(rules::strip_possessive(word)))
-            .copied()
+    /// The evidence bits by lower-case hash.
+    fn finish(self) -> HashMap<u64, u8, WordHashBuild> {
+        let Evidence {
+            ids,
+            stems,
+            short,
+            long,
+        } = self;
+        ids.into_iter()
+            .filter_map(|(hash, id)| {
+                let &(bits, code) = stems.get(id)?;
+                let lower = match code {
+                    Ok(packed) => short.contains(&packed),
+                    Err(hash) => long.contains(&hash),
+                };
+                Some((hash, bits | if lower { 2 } else { 0 }))
+            })
+            .collect()
     }
 }
 
