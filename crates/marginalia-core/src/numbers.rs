@@ -199,6 +199,17 @@ fn parse_digits(s: &str) -> Option<Digits<'_>> {
     })
 }
 
+/// The value of `s` when it is a plain run of ASCII digits whose length lies in `len` (at most
+/// nine digits, so the value fits).
+fn small_int(s: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    if !len.contains(&s.len()) || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}
+
 /// Days in a month (February has 29: the year may be unknown).
 fn days_in_month(m: u32) -> u32 {
     match m {
@@ -380,11 +391,7 @@ impl<'a> Scanner<'a, '_> {
         if !self.is_number(j) {
             return None;
         }
-        let s = self.t(j);
-        if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let y: u32 = s.parse().ok()?;
+        let y = small_int(self.t(j), 4..=4)?;
         (1000..=2100).contains(&y).then_some(y)
     }
 
@@ -393,11 +400,7 @@ impl<'a> Scanner<'a, '_> {
         if !self.is_number(j) {
             return None;
         }
-        let s = self.t(j);
-        if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let d: u32 = s.parse().ok()?;
+        let d = small_int(self.t(j), 1..=2)?;
         (1..=31).contains(&d).then_some(d)
     }
 

@@ -205,13 +205,8 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
     if !first_upper || !(3..=9).contains(&bytes.len()) {
         return None;
     }
-    // Only "March" or "MARCH", never "MArch" (and so only ASCII).
-    let rest_ok = bytes.iter().skip(1).all(u8::is_ascii_lowercase)
-        || bytes.iter().all(u8::is_ascii_uppercase);
-    if !rest_ok {
-        return None;
-    }
-    // The first three letters tell the month; the word is then its name or abbreviation.
+    // The first three letters tell the month (most capitalised words stop here); the word is
+    // then its name or abbreviation.
     let m: u32 = match &bytes.first_chunk::<3>()?.map(|b| b.to_ascii_lowercase()) {
         b"jan" => 1,
         b"feb" => 2,
@@ -227,6 +222,12 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
         b"dec" => 12,
         _ => return None,
     };
+    // Only "March" or "MARCH", never "MArch" (and so only ASCII).
+    let rest_ok = bytes.iter().skip(1).all(u8::is_ascii_lowercase)
+        || bytes.iter().all(u8::is_ascii_uppercase);
+    if !rest_ok {
+        return None;
+    }
     let name = MONTHS.get(m as usize - 1)?;
     if word.eq_ignore_ascii_case(name) {
         Some((m, false))
@@ -239,6 +240,10 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
 
 /// Weekday names, capitalised: Monday = 1 .. Sunday = 7 (ISO 8601).
 pub(super) fn weekday(word: &str) -> Option<u32> {
+    // Most capitalised words stop here.
+    if !matches!(word.as_bytes(), [.., b'y' | b'Y']) {
+        return None;
+    }
     Some(match word {
         "Monday" | "MONDAY" => 1,
         "Tuesday" | "TUESDAY" => 2,
