@@ -470,7 +470,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                 newline_before,
                 sentence: 0,
             });
-            space_before = false;
+            // The usual separator, one plain space, is taken here rather than by another turn
+            // of the loop.
+            space_before = bytes.get(pos) == Some(&b' ');
+            pos += usize::from(space_before);
             newline_before = false;
             continue;
         }
