@@ -77,7 +77,9 @@ pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
         toks: index.tokens(),
         lex: lexicon(),
         number_words: word_filter(),
-        out: Vec::new(),
+        // News text has about one number-layer span per twenty tokens: reserving that much
+        // spares most of the vector's regrowth and copying.
+        out: Vec::with_capacity(index.tokens().len() / 20),
         last_end: 0,
         caps_cache: None,
     };
@@ -143,47 +145,68 @@ impl Digits<'_> {
 }
 
 /// Parses an ASCII digit token with optional thousands commas and one decimal point.
+///
+/// One pass over the bytes: digits, commas between groups of three before the point (the first
+/// group one to three digits), and at least one digit on both sides of the point.
 fn parse_digits(s: &str) -> Option<Digits<'_>> {
-    if s.is_empty()
-        || !s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
-        return None;
-    }
-    let (int_part, frac) = match s.find('.') {
-        Some(p) => (s.get(..p)?, Some(s.get(p + 1..)?)),
-        None => (s, None),
-    };
-    if let Some(f) = frac {
-        if f.is_empty() || f.contains(['.', ',']) {
-            return None;
-        }
-    }
-    if int_part.is_empty() {
-        return None;
-    }
-    let comma = int_part.contains(',');
-    if comma {
-        let mut groups = int_part.split(',');
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
-            return None;
-        }
-    }
     let mut mant: Option<u64> = Some(0);
-    for b in s.bytes().filter(u8::is_ascii_digit) {
-        mant = mant
-            .and_then(|m| m.checked_mul(10))
-            .and_then(|m| m.checked_add(u64::from(b - b'0')));
+    let mut int_digits = 0usize;
+    let mut decimals = 0u32;
+    let mut dot = false;
+    let mut comma = false;
+    // Digits since the start or the last comma, before the point.
+    let mut group = 0usize;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mant = mant
+                    .and_then(|m| m.checked_mul(10))
+                    .and_then(|m| m.checked_add(u64::from(b - b'0')));
+                if dot {
+                    decimals += 1;
+                } else {
+                    int_digits += 1;
+                    group += 1;
+                }
+            }
+            b',' if !dot => {
+                let group_ok = if comma {
+                    group == 3
+                } else {
+                    (1..=3).contains(&group)
+                };
+                if !group_ok {
+                    return None;
+                }
+                comma = true;
+                group = 0;
+            }
+            b'.' if !dot => dot = true,
+            _ => return None,
+        }
+    }
+    let last_group_ok = !comma || group == 3;
+    if int_digits == 0 || !last_group_ok || (dot && decimals == 0) {
+        return None;
     }
     Some(Digits {
         text: s,
         mant,
-        decimals: frac.map_or(0, |f| f.len() as u32),
-        int_digits: int_part.bytes().filter(u8::is_ascii_digit).count(),
+        decimals,
+        int_digits,
         comma,
-        dot: frac.is_some(),
+        dot,
+    })
+}
+
+/// The value of `s` when it is a plain run of ASCII digits whose length lies in `len` (at most
+/// nine digits, so the value fits).
+fn small_int(s: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    if !len.contains(&s.len()) || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
     })
 }
 
@@ -313,7 +336,10 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Token `j` as lower-case ASCII, if it is a short ASCII word.
-    fn lower<'b>(&self, j: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    fn lower<'b>(&self, j: usize, buf: &'b mut [u8; 24]) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
         lower_ascii(self.t(j), buf)
     }
 
@@ -365,11 +391,7 @@ impl<'a> Scanner<'a, '_> {
         if !self.is_number(j) {
             return None;
         }
-        let s = self.t(j);
-        if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let y: u32 = s.parse().ok()?;
+        let y = small_int(self.t(j), 4..=4)?;
         (1000..=2100).contains(&y).then_some(y)
     }
 
@@ -378,11 +400,7 @@ impl<'a> Scanner<'a, '_> {
         if !self.is_number(j) {
             return None;
         }
-        let s = self.t(j);
-        if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let d: u32 = s.parse().ok()?;
+        let d = small_int(self.t(j), 1..=2)?;
         (1..=31).contains(&d).then_some(d)
     }
 
@@ -705,7 +723,7 @@ impl<'a> Scanner<'a, '_> {
         if sep == "-" && glued && s2.len() == 2 && self.t(i + 3) == "-" && self.glued(i + 3) {
             if let Some(day) = self.day_at(i + 4).filter(|_| self.glued(i + 4)) {
                 if self.t(i + 4).len() == 2 && (1..=12).contains(&n2) && day <= days_in_month(n2) {
-                    let v = format!("{y:04}-{n2:02}-{day:02}");
+                    let v = iso_date(Some(y), n2, day);
                     self.push_date(start, self.end(i + 4), Some(v));
                 }
                 return Some(i + 5);
@@ -720,7 +738,7 @@ impl<'a> Scanner<'a, '_> {
                 let month_like = sep == "-" && (1..=12).contains(&n2) && y2 - y > 12;
                 if month_like {
                     if glued {
-                        self.push_date(start, self.end(i + 2), Some(format!("{y:04}-{n2:02}")));
+                        self.push_date(start, self.end(i + 2), Some(year_month(Some(y), n2)));
                         return Some(i + 3);
                     }
                     return None;
@@ -731,7 +749,7 @@ impl<'a> Scanner<'a, '_> {
             _ => None,
         };
         let y2 = range_end?;
-        self.push_date(start, self.end(i + 2), Some(format!("{y}/{y2}")));
+        self.push_date(start, self.end(i + 2), Some(year_range(y, y2)));
         Some(i + 3)
     }
 
@@ -764,7 +782,7 @@ impl<'a> Scanner<'a, '_> {
         };
         let (day, m) = if a > 12 || b <= 12 { (a, b) } else { (b, a) };
         if (1..=12).contains(&m) && day <= days_in_month(m) {
-            let v = format!("{y:04}-{m:02}-{day:02}");
+            let v = iso_date(Some(y), m, day);
             self.push_date(self.start(i), self.end(i + 4), Some(v));
         }
         Some(i + 5)
@@ -936,7 +954,7 @@ impl<'a> Scanner<'a, '_> {
             return None;
         }
         let start = self.with_the(i);
-        let value = Some(format!("{:02}", n - 1));
+        let value = Some(padded(n - 1, 2));
         if ordinal_suffix(suffix) && self.spaced(i + 2) && self.word_is(i + 2, "century") {
             self.push_date(start, self.end(i + 2), value);
             return Some(i + 3);
@@ -1249,7 +1267,7 @@ impl<'a> Scanner<'a, '_> {
                 if let Some(wd) = weekday(name) {
                     if !(i > 0 && self.spaced(i) && self.mid_capital(i - 1)) {
                         let start = self.start(i);
-                        self.push_date(start, start + name.len(), Some(format!("XXXX-WXX-{wd}")));
+                        self.push_date(start, start + name.len(), Some(weekday_value(wd)));
                     }
                     return Some(i + 1);
                 }
@@ -1264,13 +1282,7 @@ impl<'a> Scanner<'a, '_> {
             return None;
         }
         let mut buf = [0u8; 24];
-        // A short all-lower-case ASCII word is its own lower-case form.
-        let lw: &str =
-            if starts_lower && s.len() <= buf.len() && s.bytes().all(|b| b.is_ascii_lowercase()) {
-                s
-            } else {
-                lower_ascii(s, &mut buf)?
-            };
+        let lw = lower_ascii(s, &mut buf)?;
         let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
         // "Formula One", "the Today programme"; all-caps words only after another capital
         // ("USA TODAY"), since whole headlines may be in capitals.
@@ -1418,11 +1430,7 @@ impl<'a> Scanner<'a, '_> {
     fn ordinal_word_at(&mut self, i: usize, n: u32) -> Option<usize> {
         if self.spaced(i + 1) && self.word_is(i + 1, "century") {
             let start = self.with_the(i);
-            self.push_date(
-                start,
-                self.end(i + 1),
-                Some(format!("{:02}", n.saturating_sub(1))),
-            );
+            self.push_date(start, self.end(i + 1), Some(padded(n.saturating_sub(1), 2)));
             return Some(i + 2);
         }
         if n <= 2 && !self.ordinal_determiner(i) {
@@ -1522,7 +1530,7 @@ impl<'a> Scanner<'a, '_> {
                 return Some(i + 1);
             }
             if rest == "century" {
-                self.push_date(start, end, Some(format!("{:02}", n.saturating_sub(1))));
+                self.push_date(start, end, Some(padded(n.saturating_sub(1), 2)));
                 return Some(i + 1);
             }
             self.push_num(
@@ -1560,7 +1568,7 @@ impl<'a> Scanner<'a, '_> {
                     None
                 };
                 if let Some(e) = century {
-                    let v = Some(format!("{:02}", value + o - 1));
+                    let v = Some(padded(value + o - 1, 2));
                     self.push_date(self.with_the(i), self.end(e - 1), v);
                     return Some(e);
                 } else {
@@ -1594,8 +1602,9 @@ impl<'a> Scanner<'a, '_> {
         let rest = s.get(4..)?;
         if let Some((m, false)) = month(rest) {
             let (year, e) = self.year_after(i + 1);
-            let y = year.map_or_else(|| "XXXX".to_string(), |y| y.to_string());
-            self.push_date(self.start(i), self.end(e - 1), Some(format!("{y}-{m:02}")));
+            // `year_after` gives four-digit years only: no padding to add.
+            let v = year_month(year, m);
+            self.push_date(self.start(i), self.end(e - 1), Some(v));
             return Some(e);
         }
         let digits = rest
@@ -1667,6 +1676,16 @@ impl<'a> Scanner<'a, '_> {
             {
                 break;
             }
+            // A leading "a" / "an" counts only before a scale: "a million", "a dozen".
+            if (w == "a" || w == "an") && j == i {
+                if !self.scale_follows(j) {
+                    return None;
+                }
+                current = 1.0;
+                last = Last::A;
+                j += 1;
+                continue;
+            }
             // Hyphenated tens-units inside one token: "twenty-five".
             let mut parts = hyphen_parts(w);
             let head = parts.next().unwrap_or("");
@@ -1735,20 +1754,6 @@ impl<'a> Scanner<'a, '_> {
                 j += 1;
                 end = j;
                 break;
-            } else if (w == "a" || w == "an") && j == i {
-                let mut b2 = [0u8; 24];
-                let next = if self.spaced(j + 1) {
-                    self.lower(j + 1, &mut b2)
-                } else {
-                    None
-                };
-                if !next.is_some_and(|n| scale_word(n).is_some() || n == "dozen") {
-                    return None;
-                }
-                current = 1.0;
-                last = Last::A;
-                j += 1;
-                continue;
             } else if w == "and" && matches!(last, Last::Hundred | Last::Scale) {
                 let mut b2 = [0u8; 24];
                 let next = if self.spaced(j + 1) {
@@ -1811,6 +1816,17 @@ impl<'a> Scanner<'a, '_> {
         Some((end, Some(total + current), weak))
     }
 
+    /// Is token `j + 1` a spaced scale word or "dozen" ("a million", "a dozen")?
+    fn scale_follows(&self, j: usize) -> bool {
+        let mut buf = [0u8; 24];
+        let next = if self.spaced(j + 1) {
+            self.lower(j + 1, &mut buf)
+        } else {
+            None
+        };
+        next.is_some_and(|n| scale_word(n).is_some() || n == "dozen")
+    }
+
     // ----- months and weekdays -------------------------------------------------------------
 
     /// A date starting at a month name `i`; `weekday_start` when a weekday leads.
@@ -1851,7 +1867,7 @@ impl<'a> Scanner<'a, '_> {
                 if !self.has_suffix(j + 1) && !self.glued(j + 1)
                     || matches!(self.t(j + 1), "," | "." | ")" | ";")
                 {
-                    self.push_date(start, self.end(j), Some(format!("{y:04}-{m:02}")));
+                    self.push_date(start, self.end(j), Some(year_month(Some(y), m)));
                     return Some(j + 1);
                 }
             }
@@ -1878,7 +1894,7 @@ impl<'a> Scanner<'a, '_> {
         if !ok {
             return None;
         }
-        self.push_date(start, self.end(i), Some(format!("XXXX-{m:02}")));
+        self.push_date(start, self.end(i), Some(year_month(None, m)));
         Some(i + 1)
     }
 
@@ -1935,18 +1951,86 @@ impl<'a> Scanner<'a, '_> {
                 return None;
             }
         }
-        self.push_date(start, self.end(i), Some(format!("XXXX-WXX-{wd}")));
+        self.push_date(start, self.end(i), Some(weekday_value(wd)));
         Some(i + 1)
     }
 }
 
 /// "2024-03-18", "XXXX-03-18", or an interval "XXXX-09-16/XXXX-09-19" for a day range.
 fn date_value(year: Option<u32>, m: u32, day: u32, last_day: Option<u32>) -> String {
-    let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
-    match last_day {
-        Some(d2) => format!("{y}-{m:02}-{day:02}/{y}-{m:02}-{d2:02}"),
-        None => format!("{y}-{m:02}-{day:02}"),
+    let mut v = iso_date(year, m, day);
+    if let Some(d2) = last_day {
+        v.push('/');
+        v.push_str(&iso_date(year, m, d2));
     }
+    v
+}
+
+// Date values are built by hand rather than with `format!`: thousands of them per megabyte of
+// news, and the formatting machinery costs several times more than pushing a few digits.
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits (as `{n:0width$}` would).
+fn push_padded(s: &mut String, n: u32, width: usize) {
+    let digits = n.checked_ilog10().unwrap_or(0) + 1;
+    for _ in digits as usize..width {
+        s.push('0');
+    }
+    let mut unit = 10u32.pow(digits - 1);
+    while unit > 0 {
+        s.push(char::from(b'0' + (n / unit % 10) as u8));
+        unit /= 10;
+    }
+}
+
+/// `n` zero-padded to at least `width` digits: `padded(7, 2)` is `"07"`.
+fn padded(n: u32, width: usize) -> String {
+    let mut s = String::with_capacity(width.max(10));
+    push_padded(&mut s, n, width);
+    s
+}
+
+/// The year of a date value: four digits, or `XXXX` when unknown.
+fn year_text(year: Option<u32>, capacity: usize) -> String {
+    let mut s = String::with_capacity(capacity);
+    match year {
+        Some(y) => push_padded(&mut s, y, 4),
+        None => s.push_str("XXXX"),
+    }
+    s
+}
+
+/// "2024-03" or "XXXX-03".
+fn year_month(year: Option<u32>, m: u32) -> String {
+    let mut s = year_text(year, 7);
+    s.push('-');
+    push_padded(&mut s, m, 2);
+    s
+}
+
+/// "2024-03-18" or "XXXX-03-18".
+fn iso_date(year: Option<u32>, m: u32, day: u32) -> String {
+    let mut s = year_text(year, 10);
+    for part in [m, day] {
+        s.push('-');
+        push_padded(&mut s, part, 2);
+    }
+    s
+}
+
+/// A range of years: "2019/2020".
+fn year_range(y: u32, y2: u32) -> String {
+    let mut s = padded(y, 0);
+    s.push('/');
+    push_padded(&mut s, y2, 0);
+    s
+}
+
+/// A weekday of an unknown week (Monday = 1): "XXXX-WXX-1".
+fn weekday_value(wd: u32) -> String {
+    let mut s = String::with_capacity(10);
+    s.push_str("XXXX-WXX-");
+    push_padded(&mut s, wd, 0);
+    s
 }
 
 /// "18.03.2024" → "2024-03-18" (day first).
@@ -1958,7 +2042,7 @@ fn dotted_date(s: &str) -> Option<String> {
     }
     let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
     ((1..=12).contains(&m) && (1..=days_in_month(m)).contains(&d) && (1000..=2100).contains(&y))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+        .then(|| iso_date(Some(y), m, d))
 }
 
 #[cfg(test)]

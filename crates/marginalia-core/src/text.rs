@@ -186,19 +186,26 @@ impl<'a> TextIndex<'a> {
             .collect()
     }
 
+    /// Splits the tokens into sentences and gives each token its sentence index, in one pass.
     fn split_sentences(&mut self) {
-        let text = self.text;
         let mut start = 0usize;
         let n = self.tokens.len();
         for i in 0..n {
-            let ends_here = i + 1 == n || self.boundary_after(i);
-            if ends_here {
-                let first = self.tokens[start];
-                let last = self.tokens[i];
-                let sentence = self.sentences.len();
-                for t in &mut self.tokens[start..=i] {
-                    t.sentence = sentence;
+            let sentence = self.sentences.len();
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.sentence = sentence;
+            }
+            let ends_here = match self.tokens.get(i..i + 2) {
+                // Only a line break or punctuation can end a sentence: most tokens stop here.
+                Some([tok, next]) => {
+                    (next.newline_before || tok.kind == TokenKind::Punct) && self.boundary_after(i)
                 }
+                _ => true,
+            };
+            if ends_here {
+                let (Some(first), Some(last)) = (self.tokens.get(start), self.tokens.get(i)) else {
+                    break;
+                };
                 self.sentences.push(Sentence {
                     span: Span::new(first.span.start, last.span.end),
                     tokens: start..i + 1,
@@ -207,7 +214,6 @@ impl<'a> TextIndex<'a> {
                 start = i + 1;
             }
         }
-        let _ = text;
     }
 
     /// Does a sentence end after token `i` (which is not the last token)?
@@ -298,6 +304,7 @@ struct Mark {
 
 impl Mark {
     /// The mark of a token's text; words and other punctuation are none of the three.
+    #[inline]
     fn of(t: &str) -> Mark {
         let (terminator, closing, opening) = match t.as_bytes() {
             [b'.' | b'!' | b'?'] => (true, false, false),
@@ -321,9 +328,33 @@ impl Mark {
     }
 }
 
+/// For each length up to six, the first letters of the [`NON_FINAL_ABBREVIATIONS`] of that
+/// length, as bits `letter - b'A'`: most words before a dot are refused without going through the
+/// list.
+const ABBREVIATION_STARTS: [u64; 7] = abbreviation_starts();
+
+const fn abbreviation_starts() -> [u64; 7] {
+    let mut starts = [0u64; 7];
+    let mut k = 0;
+    while k < NON_FINAL_ABBREVIATIONS.len() {
+        let w = NON_FINAL_ABBREVIATIONS[k].as_bytes();
+        if w.len() < starts.len() && w[0] >= b'A' && w[0] - b'A' < 64 {
+            starts[w.len()] |= 1 << (w[0] - b'A');
+        }
+        k += 1;
+    }
+    starts
+}
+
 /// Is `w` one of [`NON_FINAL_ABBREVIATIONS`] (none is longer than six bytes)?
 fn is_non_final_abbreviation(w: &str) -> bool {
-    w.len() <= 6 && NON_FINAL_ABBREVIATIONS.contains(&w)
+    let listed_start = match (ABBREVIATION_STARTS.get(w.len()), w.as_bytes().first()) {
+        (Some(starts), Some(&first)) => first
+            .checked_sub(b'A')
+            .is_some_and(|bit| bit < 64 && starts >> bit & 1 == 1),
+        _ => false,
+    };
+    listed_start && NON_FINAL_ABBREVIATIONS.contains(&w)
 }
 
 /// Normalises input text the same way everywhere (page, CLI, tests): a leading byte-order mark is
@@ -420,11 +451,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                     // punctuation: settle those here, and leave dots, apostrophes, hyphens,
                     // `&` and non-ASCII to `scan_word`.
                     let end = ascii_alnum_end(bytes, pos + 1);
-                    pos = match bytes.get(end) {
-                        Some(&c) if !c.is_ascii() || matches!(c, b'\'' | b'-' | b'&' | b'.') => {
-                            scan_word(text, pos, char::from(b))
-                        }
-                        _ => end,
+                    pos = if may_continue(bytes, pos, end) {
+                        scan_word(text, pos, char::from(b))
+                    } else {
+                        end
                     };
                     TokenKind::Word
                 }
@@ -440,7 +470,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                 newline_before,
                 sentence: 0,
             });
-            space_before = false;
+            // The usual separator, one plain space, is taken here rather than by another turn
+            // of the loop.
+            space_before = bytes.get(pos) == Some(&b' ');
+            pos += usize::from(space_before);
             newline_before = false;
             continue;
         }
@@ -503,13 +536,63 @@ fn scan_digits(bytes: &[u8], mut pos: usize) -> usize {
 
 /// The byte offset of the first byte at or after `pos` that is not an ASCII letter or digit
 /// (`bytes.len()` when there is none).
+///
+/// Most words fit in eight bytes, so the text is read eight bytes at a time ([`alnum_prefix`])
+/// while eight remain, then byte by byte.
 #[inline]
-fn ascii_alnum_end(bytes: &[u8], pos: usize) -> usize {
+fn ascii_alnum_end(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(eight) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+        let run = alnum_prefix(u64::from_le_bytes(*eight));
+        pos += run;
+        if run < 8 {
+            return pos;
+        }
+    }
     let rest = bytes.get(pos..).unwrap_or(&[]);
     pos + rest
         .iter()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(rest.len())
+}
+
+/// Eight copies of byte `b`.
+const fn bytes8(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// How many of the eight bytes of `chunk` (first byte lowest) are ASCII letters or digits before
+/// the first that is not (8 when all are). Each byte is compared with the range bounds at once:
+/// for a byte below 0x80, adding `0x80 - n` sets its top bit exactly when it is `>= n`, without
+/// carrying into the next byte.
+#[inline]
+fn alnum_prefix(chunk: u64) -> usize {
+    let high = bytes8(0x80);
+    let at_least = |x: u64, n: u8| x.wrapping_add(bytes8(0x80 - n)) & high;
+    // Top bit of a byte set: ASCII and in the range.
+    let ascii = !chunk & high;
+    let digit = at_least(chunk & !high, b'0') & !at_least(chunk & !high, b'9' + 1);
+    let folded = (chunk | bytes8(0x20)) & !high;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let stop = !(ascii & (digit | letter)) & high;
+    (stop.trailing_zeros() / 8) as usize
+}
+
+/// Can the word whose ASCII letters and digits span `start..end` go on past `end` (through
+/// [`scan_word`])? Only through a non-ASCII character, `'`, `-`, `&`, or a `.` that makes an
+/// abbreviation (after a single letter: "U.S.") or joins a lower-case letter ("example.com"):
+/// a sentence-final dot ("said. The") ends the word here.
+#[inline]
+fn may_continue(bytes: &[u8], start: usize, end: usize) -> bool {
+    match bytes.get(end) {
+        Some(b'.') => {
+            end - start == 1
+                || bytes
+                    .get(end + 1)
+                    .is_some_and(|&n| !n.is_ascii() || n.is_ascii_lowercase())
+        }
+        Some(&c) => !c.is_ascii() || matches!(c, b'\'' | b'-' | b'&'),
+        None => false,
+    }
 }
 
 /// Scans a word whose first character `first` starts at byte `start`; returns the byte offset
@@ -695,6 +778,10 @@ mod tests {
     #[test]
     fn non_final_abbreviations_are_short() {
         assert!(NON_FINAL_ABBREVIATIONS.iter().all(|w| w.len() <= 6));
+        assert!(NON_FINAL_ABBREVIATIONS
+            .iter()
+            .all(|w| is_non_final_abbreviation(w)));
+        assert!(!is_non_final_abbreviation("Mrs.") && !is_non_final_abbreviation("said"));
         assert!(is_non_final_abbreviation("Messrs") && !is_non_final_abbreviation("Mister"));
     }
 
@@ -715,6 +802,35 @@ mod tests {
                 (term, close, open),
                 "{t}"
             );
+        }
+    }
+
+    #[test]
+    fn alnum_runs_match_the_byte_test() {
+        // Every byte value at every position of a run, and runs of every length.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut t = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[..14]
+                    .to_vec();
+                if let Some(slot) = t.get_mut(at) {
+                    *slot = b;
+                }
+                texts.push(t);
+            }
+        }
+        for len in 0..20 {
+            texts.push(b"Zz09".iter().cycle().take(len).copied().collect());
+        }
+        for t in &texts {
+            for pos in 0..=t.len() {
+                let slow = pos
+                    + t[pos..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(t.len() - pos);
+                assert_eq!(ascii_alnum_end(t, pos), slow, "{t:?} {pos}");
+            }
         }
     }
 

@@ -95,7 +95,7 @@ impl PhraseTable {
             Some(list) => list,
             None => {
                 let mut buf = [0u8; 24];
-                let lower = super::words::lower_ascii(word, &mut buf)?;
+                let lower = super::words::lower_ascii(word, &mut buf).filter(|&l| l != word)?;
                 self.by_first.get(lower)?
             }
         };
@@ -121,7 +121,8 @@ impl PhraseTable {
                     return None;
                 }
                 let mut buf = [0u8; 24];
-                let lower = super::words::lower_ascii(word, &mut buf)?;
+                // A word without capitals was looked up already.
+                let lower = super::words::lower_ascii(word, &mut buf).filter(|&l| l != word)?;
                 self.by_first.get(lower)?
             }
         };

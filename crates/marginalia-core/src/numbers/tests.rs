@@ -858,3 +858,98 @@ fn never_panics_on_garbage() {
         .collect();
     check_invariants(&bytes);
 }
+
+#[test]
+fn padded_numbers_match_the_formatter() {
+    for n in [
+        0,
+        1,
+        7,
+        9,
+        10,
+        42,
+        99,
+        100,
+        999,
+        1000,
+        2024,
+        12345,
+        u32::MAX,
+    ] {
+        for width in 0..6 {
+            assert_eq!(
+                super::padded(n, width),
+                format!("{n:0width$}"),
+                "{n} {width}"
+            );
+        }
+    }
+    assert_eq!(
+        super::date_value(None, 9, 16, Some(19)),
+        "XXXX-09-16/XXXX-09-19"
+    );
+    assert_eq!(super::date_value(Some(987), 3, 1, None), "0987-03-01");
+    assert_eq!(super::year_month(None, 3), "XXXX-03");
+    assert_eq!(super::year_range(2019, 2020), "2019/2020");
+    assert_eq!(super::weekday_value(7), "XXXX-WXX-7");
+}
+
+/// The split-based parser `parse_digits` replaced, kept as the reference for its one-pass form.
+fn parse_digits_by_splitting(s: &str) -> Option<(Option<u64>, u32, usize, bool, bool)> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    let (int_part, frac) = match s.find('.') {
+        Some(p) => (s.get(..p)?, Some(s.get(p + 1..)?)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || f.contains(['.', ','])) || int_part.is_empty() {
+        return None;
+    }
+    let comma = int_part.contains(',');
+    if comma {
+        let mut groups = int_part.split(',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let mut mant: Option<u64> = Some(0);
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        mant = mant
+            .and_then(|m| m.checked_mul(10))
+            .and_then(|m| m.checked_add(u64::from(b - b'0')));
+    }
+    let decimals = frac.map_or(0, |f| f.len() as u32);
+    let int_digits = int_part.bytes().filter(u8::is_ascii_digit).count();
+    Some((mant, decimals, int_digits, comma, frac.is_some()))
+}
+
+#[test]
+fn parse_digits_agrees_with_splitting() {
+    // Every string of up to eight characters over digits, separators and one other character.
+    let alphabet = ['1', '0', ',', '.', 'x'];
+    let mut strings = vec![String::new()];
+    for _ in 0..8 {
+        let longer: Vec<String> = strings
+            .iter()
+            .filter(|s| s.len() == strings.last().map_or(0, String::len))
+            .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+            .collect();
+        strings.extend(longer);
+    }
+    strings.extend([
+        "99999999999999999999999".into(),
+        "1,234,567.25".into(),
+        "٣".into(),
+    ]);
+    for s in &strings {
+        let got =
+            super::parse_digits(s).map(|d| (d.mant, d.decimals, d.int_digits, d.comma, d.dot));
+        assert_eq!(got, parse_digits_by_splitting(s), "{s:?}");
+    }
+}

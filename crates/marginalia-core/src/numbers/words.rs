@@ -2,10 +2,14 @@
 //! All lookups take lower-case ASCII.
 
 /// Lower-cases an ASCII word into `buf`. `None` when the word is not ASCII or does not fit.
-pub(super) fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// A word without capitals (most words) is returned as it is, without copying.
+pub(super) fn lower_ascii<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
     }
     let out = buf.get_mut(..bytes.len())?;
     for (o, b) in out.iter_mut().zip(bytes) {
@@ -149,6 +153,14 @@ const ORDINAL_WORDS: [(&str, u32); 30] = [
 
 /// "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth", "thousandth", "millionth".
 pub(super) fn ordinal_word(w: &str) -> Option<u32> {
+    // Every ordinal word ends in one of these (checked by a test): most words are refused
+    // without going through the list.
+    if !matches!(
+        w.as_bytes(),
+        [.., b's', b't'] | [.., b'n' | b'r', b'd'] | [.., b't', b'h']
+    ) {
+        return None;
+    }
     ORDINAL_WORDS
         .iter()
         .find(|&&(o, _)| o == w)
@@ -193,14 +205,9 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
     if !first_upper || !(3..=9).contains(&bytes.len()) {
         return None;
     }
-    // Only "March" or "MARCH", never "MArch" (and so only ASCII).
-    let rest_ok = bytes.iter().skip(1).all(u8::is_ascii_lowercase)
-        || bytes.iter().all(u8::is_ascii_uppercase);
-    if !rest_ok {
-        return None;
-    }
-    // The first three letters tell the month; the word is then its name or abbreviation.
-    let m: u32 = match bytes.get(..3)?.to_ascii_lowercase().as_slice() {
+    // The first three letters tell the month (most capitalised words stop here); the word is
+    // then its name or abbreviation.
+    let m: u32 = match &bytes.first_chunk::<3>()?.map(|b| b.to_ascii_lowercase()) {
         b"jan" => 1,
         b"feb" => 2,
         b"mar" => 3,
@@ -215,6 +222,12 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
         b"dec" => 12,
         _ => return None,
     };
+    // Only "March" or "MARCH", never "MArch" (and so only ASCII).
+    let rest_ok = bytes.iter().skip(1).all(u8::is_ascii_lowercase)
+        || bytes.iter().all(u8::is_ascii_uppercase);
+    if !rest_ok {
+        return None;
+    }
     let name = MONTHS.get(m as usize - 1)?;
     if word.eq_ignore_ascii_case(name) {
         Some((m, false))
@@ -227,6 +240,10 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
 
 /// Weekday names, capitalised: Monday = 1 .. Sunday = 7 (ISO 8601).
 pub(super) fn weekday(word: &str) -> Option<u32> {
+    // Most capitalised words stop here.
+    if !matches!(word.as_bytes(), [.., b'y' | b'Y']) {
+        return None;
+    }
     Some(match word {
         "Monday" | "MONDAY" => 1,
         "Tuesday" | "TUESDAY" => 2,
@@ -559,6 +576,14 @@ mod tests {
         ];
         let passed = common.iter().filter(|w| holds(w)).count();
         assert!(passed <= 1, "{passed} common words pass");
+    }
+
+    #[test]
+    fn ordinal_words_have_ordinal_endings() {
+        for &(w, v) in &ORDINAL_WORDS {
+            assert_eq!(ordinal_word(w), Some(v), "{w}");
+        }
+        assert_eq!(ordinal_word("fifths"), None);
     }
 
     #[test]
