@@ -76,69 +76,109 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
         .sentences()
         .iter()
         .map(|s| {
-            let (mut upper, mut lower, mut capitalised, mut words) = (0usize, 0usize, 0, 0);
-            let mut commas = 0;
-            for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
-                if t.kind != TokenKind::Word {
-                    // Commas, brackets and numbers are list and table lines, not headlines.
-                    commas += usize::from(matches!(t.text(text), "," | "(" | ")"));
-                    continue;
-                }
-                let w = t.text(text);
-                let (mut has_lower, mut letters, mut chars) = (false, 0, 0);
-                if w.is_ascii() {
-                    // Same counts as below, without decoding.
-                    for &b in w.as_bytes() {
-                        chars += 1;
-                        if b.is_ascii_alphabetic() {
-                            letters += 1;
-                            has_lower |= b.is_ascii_lowercase();
-                        }
-                    }
-                } else {
-                    for c in w.chars() {
-                        chars += 1;
-                        if c.is_alphabetic() {
-                            letters += 1;
-                            has_lower |= c.is_lowercase();
-                        }
-                    }
-                }
-                if has_lower {
-                    lower += 1;
-                } else if letters >= 2 {
-                    upper += 1;
-                }
-                if chars > 3 {
-                    words += 1;
-                    if t.first_char(text).is_uppercase() {
-                        capitalised += 1;
-                    }
-                }
-            }
-            let ends_with_stop = tokens
-                .get(s.tokens.clone())
-                .and_then(|ts| ts.iter().rev().find(|t| !is_closer(t.text(text))))
-                .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
-            let ends_with_number = tokens
-                .get(s.tokens.clone())
-                .and_then(|ts| ts.last())
-                .is_some_and(|t| t.kind == TokenKind::Number);
-            if lower == 0 && upper >= 1 {
-                Style::Caps
-            } else if s.starts_paragraph
-                && !ends_with_stop
-                && !ends_with_number
-                && words >= 4
-                && capitalised == words
-                && commas <= 1
-            {
-                Style::Headline
-            } else {
-                Style::Normal
-            }
+            let sentence = tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            sentence_style(sentence, text, s.starts_paragraph)
         })
         .collect()
+}
+
+/// What one word tells about the style of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordShape {
+    /// It has a lower-case letter.
+    lower: bool,
+    /// It has no lower-case letter and two or more letters (`BBC`).
+    upper: bool,
+    /// It has more than three characters (headlines ask these to be capitalised).
+    long: bool,
+    /// It is long and its first character is upper-case.
+    capitalised: bool,
+}
+
+impl WordShape {
+    /// The shape of word token `t`.
+    fn of(t: &Token, text: &str) -> Self {
+        let w = t.text(text);
+        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            // The common case, decided without a scan: lower-case and not capitalised.
+            let long = w.len() > 3 && w.chars().nth(3).is_some();
+            return WordShape {
+                lower: true,
+                upper: false,
+                long,
+                capitalised: false,
+            };
+        }
+        let (mut has_lower, mut letters, mut chars) = (false, 0, 0);
+        if w.is_ascii() {
+            // Same counts as below, without decoding.
+            for &b in w.as_bytes() {
+                chars += 1;
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    has_lower |= b.is_ascii_lowercase();
+                }
+            }
+        } else {
+            for c in w.chars() {
+                chars += 1;
+                if c.is_alphabetic() {
+                    letters += 1;
+                    has_lower |= c.is_lowercase();
+                }
+            }
+        }
+        let long = chars > 3;
+        WordShape {
+            lower: has_lower,
+            upper: !has_lower && letters >= 2,
+            long,
+            capitalised: long && t.first_char(text).is_uppercase(),
+        }
+    }
+}
+
+/// The style of one sentence (its tokens, and whether a line break comes before it).
+fn sentence_style(tokens: &[Token], text: &str, starts_paragraph: bool) -> Style {
+    let (mut upper, mut lower, mut capitalised, mut words) = (0usize, 0usize, 0, 0);
+    let mut commas = 0;
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            // Commas, brackets and numbers are list and table lines, not headlines.
+            commas += usize::from(matches!(t.text(text), "," | "(" | ")"));
+        } else {
+            let shape = WordShape::of(t, text);
+            lower += usize::from(shape.lower);
+            upper += usize::from(shape.upper);
+            words += usize::from(shape.long);
+            capitalised += usize::from(shape.capitalised);
+        }
+        // The counts only grow: once a lower-case word rules out capitals and the line can no
+        // longer be a headline, the rest of the sentence cannot change its style.
+        if lower > 0 && (!starts_paragraph || capitalised < words || commas > 1) {
+            return Style::Normal;
+        }
+    }
+    if lower == 0 && upper >= 1 {
+        return Style::Caps;
+    }
+    let ends_with_stop = tokens
+        .iter()
+        .rev()
+        .find(|t| !is_closer(t.text(text)))
+        .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
+    let ends_with_number = tokens.last().is_some_and(|t| t.kind == TokenKind::Number);
+    if starts_paragraph
+        && !ends_with_stop
+        && !ends_with_number
+        && words >= 4
+        && capitalised == words
+        && commas <= 1
+    {
+        Style::Headline
+    } else {
+        Style::Normal
+    }
 }
 
 /// [`Token::is_capitalised`], deciding ASCII first letters on the byte alone.
@@ -195,23 +235,27 @@ pub fn is_initial(index: &TextIndex<'_>, i: usize) -> bool {
 
 /// [`is_initial`] for every token at once, in one linear pass.
 pub fn initial_flags(index: &TextIndex<'_>) -> Vec<bool> {
-    let tokens = index.tokens();
-    let mut flags = Vec::with_capacity(tokens.len());
+    let text = index.text();
     let mut sentence = usize::MAX;
     let mut seen_word = false;
     let mut prev_opens = false;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.sentence != sentence {
-            sentence = t.sentence;
-            seen_word = false;
-            prev_opens = false;
-        }
-        flags.push(!seen_word || prev_opens);
-        seen_word |= t.kind != TokenKind::Punct;
-        // Every opener is a punctuation token; skip the comparisons for words and numbers.
-        prev_opens = t.kind == TokenKind::Punct && opens_utterance(index.token_text(i));
-    }
-    flags
+    index
+        .tokens()
+        .iter()
+        .map(|t| {
+            if t.sentence != sentence {
+                sentence = t.sentence;
+                seen_word = false;
+                prev_opens = false;
+            }
+            let flag = !seen_word || prev_opens;
+            let punct = t.kind == TokenKind::Punct;
+            seen_word |= !punct;
+            // Every opener is a punctuation token; skip the comparisons for words and numbers.
+            prev_opens = punct && opens_utterance(t.text(text));
+            flag
+        })
+        .collect()
 }
 
 /// The word without a trailing possessive `’s` / `'s` (`Spotify’s` → `Spotify`).

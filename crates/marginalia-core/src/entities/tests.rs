@@ -3,11 +3,12 @@
 
 use super::gazetteer::{gazetteer, Cue};
 use super::rules::{
-    has_possessive, initial_flags, is_acronym, is_initial, is_name_shaped, strip_possessive,
+    has_possessive, initial_flags, is_acronym, is_initial, is_name_shaped, sentence_styles,
+    strip_possessive, Style,
 };
 use super::{EntityRecognizer, RuleRecognizer};
 use crate::annotation::Label::{self, *};
-use crate::text::TextIndex;
+use crate::text::{TextIndex, TokenKind};
 
 type Row<'a> = (&'a str, &'a [(Label, &'a str)]);
 
@@ -597,4 +598,80 @@ fn gazetteer_lookups() {
     .map(|s| s.len())
     .sum();
     assert!(total < 80_000, "entity lexicons are {total} bytes");
+}
+
+/// [`sentence_styles`] written plainly: every count over every token, then the decision. The
+/// fast version stops early and skips scans; both must agree.
+fn reference_styles(index: &TextIndex<'_>) -> Vec<Style> {
+    let text = index.text();
+    let closer = |t: &str| matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»");
+    let mut styles = Vec::new();
+    for s in index.sentences() {
+        let tokens = &index.tokens()[s.tokens.clone()];
+        let (mut upper, mut lower, mut capitalised, mut words, mut commas) = (0, 0, 0, 0, 0);
+        for t in tokens {
+            let w = t.text(text);
+            if t.kind != TokenKind::Word {
+                commas += usize::from(matches!(w, "," | "(" | ")"));
+                continue;
+            }
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if w.chars().any(char::is_lowercase) {
+                lower += 1;
+            } else if letters >= 2 {
+                upper += 1;
+            }
+            if w.chars().count() > 3 {
+                words += 1;
+                capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        let ends_with_stop = tokens
+            .iter()
+            .rev()
+            .find(|t| !closer(t.text(text)))
+            .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
+        let ends_with_number = tokens.last().is_some_and(|t| t.kind == TokenKind::Number);
+        styles.push(if lower == 0 && upper >= 1 {
+            Style::Caps
+        } else if s.starts_paragraph
+            && !ends_with_stop
+            && !ends_with_number
+            && words >= 4
+            && capitalised == words
+            && commas <= 1
+        {
+            Style::Headline
+        } else {
+            Style::Normal
+        });
+    }
+    styles
+}
+
+#[test]
+fn sentence_styles_agree_with_full_counts() {
+    let fixture = include_str!("../../tests/fixtures/spotify-deal.txt");
+    let texts = [
+        fixture,
+        "SPOTIFY SIGNS DEAL\nThe firm said so.",
+        "Spotify Signs Licensing Deal As Row Deepens\nIt did.",
+        "Spotify Signs Licensing Deal, Row Deepens (Again)\nIt did.",
+        "Spotify Signs Licensing Deal As Row Deepens.\nÉcole Über Straße Öffnet Heute\n",
+        "Spotify Signs Licensing Deal As Row Deepens 2024\n«Élan Vital Über Alles»\n",
+        "LONDON 1996-08-30\nÉCOLE ÜBER\nA B C D\nBBC news today\nÀ propos de Rien Ici Vraiment\n",
+        "Mr Ng Is Here Today Now\nthe Best Band Ever Made Here\nOne two three four five\n",
+        "Spotify “Signs” Licensing Deal As Row Deepens’\nx\n\n\n(\n",
+    ];
+    let mut seen = Vec::new();
+    for text in texts {
+        let index = TextIndex::new(text);
+        let styles = sentence_styles(&index);
+        assert_eq!(styles, reference_styles(&index), "{text:?}");
+        seen.extend(styles);
+    }
+    // The texts exercise every style.
+    for style in [Style::Normal, Style::Caps, Style::Headline] {
+        assert!(seen.contains(&style), "{style:?}");
+    }
 }
