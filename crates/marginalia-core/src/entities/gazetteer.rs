@@ -104,7 +104,48 @@ pub struct Gazetteer {
     /// Stop words as listed, and capitalised when lower-casing that gives the entry back.
     stopwords: HashSet<String, WordHashBuild>,
     cues: HashMap<&'static str, (Cue, u16), WordHashBuild>,
+    /// Every single-word answer of the lists above for each word that has one (see
+    /// [`Gazetteer::word`]), built from them once they are loaded.
+    words: HashMap<String, WordInfo, WordHashBuild>,
     max_tokens: usize,
+}
+
+/// Everything the lists say about one word as written, found with one lookup
+/// ([`Gazetteer::word`]); each field answers like the lookup it names.
+///
+/// ```
+/// use marginalia_core::entities::gazetteer::{gazetteer, Cue};
+/// let g = gazetteer();
+/// let dr = g.word("Dr.");
+/// assert!(dr.is(Cue::Title) && !dr.stopword);
+/// assert_eq!(g.word("The").stopword, g.is_stopword("The"));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// [`Gazetteer::is_stopword`].
+    pub stopword: bool,
+    /// [`Gazetteer::is_first_name`].
+    pub first_name: bool,
+    /// [`Gazetteer::phrase`] of the word alone.
+    pub phrase: Option<Label>,
+    /// [`Gazetteer::cue`].
+    pub cue: Option<Cue>,
+    /// The cues of [`Gazetteer::is`], one bit each.
+    cues: u16,
+    /// [`Gazetteer::max_tokens_from`], at most `u16::MAX`.
+    max_tokens_from: u16,
+}
+
+impl WordInfo {
+    /// [`Gazetteer::is`]: true when the word is listed under `cue`.
+    pub fn is(&self, cue: Cue) -> bool {
+        self.cues & cue.bit() != 0
+    }
+
+    /// [`Gazetteer::max_tokens_from`]: the most tokens of a known phrase starting with the word.
+    pub fn max_tokens_from(&self) -> usize {
+        usize::from(self.max_tokens_from)
+    }
 }
 
 /// `word` with its first letter upper-cased, when that letter has a one-character upper
@@ -160,6 +201,7 @@ impl Gazetteer {
             first_names_upper: HashSet::default(),
             stopwords: HashSet::default(),
             cues: HashMap::default(),
+            words: HashMap::default(),
             max_tokens: 1,
         };
         // Later lists do not override earlier ones: a place stays a place.
@@ -206,7 +248,49 @@ impl Gazetteer {
                 }
             }
         }
+        g.words = g.word_infos();
         g
+    }
+
+    /// [`WordInfo`] of every word some single-word lookup answers for (all others answer
+    /// nothing), asked of the lookups themselves.
+    fn word_infos(&self) -> HashMap<String, WordInfo, WordHashBuild> {
+        let mut keys: HashSet<&str, WordHashBuild> = HashSet::default();
+        keys.extend(self.phrases.keys().map(String::as_str));
+        keys.extend(self.starts.keys().map(String::as_str));
+        keys.extend(self.starts_upper.keys().map(String::as_str));
+        keys.extend(self.first_names.iter().copied());
+        keys.extend(self.first_names_upper.iter().map(String::as_str));
+        keys.extend(self.stopwords.iter().map(String::as_str));
+        keys.extend(self.cues.keys().copied());
+        // `is` and `cue` ignore one trailing dot: `Dr.` answers like `Dr`.
+        let dotted: Vec<String> = self.cues.keys().map(|k| format!("{k}.")).collect();
+        keys.extend(dotted.iter().map(String::as_str));
+        keys.into_iter()
+            .map(|w| (w.to_string(), self.word_info(w)))
+            .filter(|(_, info)| *info != WordInfo::default())
+            .collect()
+    }
+
+    /// [`WordInfo`] of `word` from the separate lookups.
+    fn word_info(&self, word: &str) -> WordInfo {
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        WordInfo {
+            stopword: self.is_stopword(word),
+            first_name: self.is_first_name(word),
+            phrase: self.phrase(word),
+            cue: self.cue(word),
+            cues: self.cues.get(bare).map_or(0, |c| c.1),
+            max_tokens_from: u16::try_from(self.max_tokens_from(word)).unwrap_or(u16::MAX),
+        }
+    }
+
+    /// Everything the single-word lookups say about `word`, with one lookup: the same answers as
+    /// [`is_stopword`](Self::is_stopword), [`is_first_name`](Self::is_first_name),
+    /// [`phrase`](Self::phrase), [`cue`](Self::cue), [`is`](Self::is) and
+    /// [`max_tokens_from`](Self::max_tokens_from).
+    pub fn word(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     fn add_phrase(&mut self, entry: &str, label: Label) {

@@ -19,7 +19,7 @@
 //! Everything is linear in the number of tokens: each token is looked at a bounded number of
 //! times and lookups are hash-map probes on slices of the text (no allocation per token).
 
-use super::gazetteer::{gazetteer, Cue, Gazetteer, WordHashBuild};
+use super::gazetteer::{gazetteer, Cue, Gazetteer, WordHashBuild, WordInfo};
 use crate::annotation::{Annotation, Label};
 use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
@@ -386,6 +386,16 @@ fn is_particle_or_ordinal(w: &str) -> bool {
     is_particle_bytes(lower) || matches!(&*lower, b"first" | b"second" | b"third")
 }
 
+/// The label of a known name written in capitals, for an acronym of four or more bytes in
+/// ordinary text (`BIRMINGHAM , England`).
+fn acronym_phrase(phrase: &str) -> Option<Label> {
+    if phrase.len() > 3 && is_acronym(phrase) {
+        gazetteer().phrase_upper(phrase)
+    } else {
+        None
+    }
+}
+
 /// Capitalised words seen in mid-sentence in ordinary sentences of a document: the evidence
 /// that a sentence-initial capitalised word is a name.
 #[derive(Debug, Default)]
@@ -457,9 +467,11 @@ pub struct Recognizer<'i, 'a> {
     scratch: String,
     /// True while classifying a title-case headline: every word needs evidence.
     guarded: bool,
-    /// Per token: [`CAP`], [`NAME`], [`CONTINUES`] and the cached lookup bits ([`STOP`],
-    /// [`TITLE`], [`TITLE_MODIFIER`]) of capitalised words, computed once.
+    /// Per token: [`CAP`], [`NAME`] and [`CONTINUES`], computed once.
     flags: Vec<u8>,
+    /// Per token: the gazetteer's [`WordInfo`] of capitalised words as written, looked up once
+    /// (other tokens hold the default and are looked up when asked).
+    info: Vec<WordInfo>,
     /// Per token: [`is_initial`], computed once.
     initial: &'i [bool],
     /// Per token: [`Gazetteer::max_tokens_from`] of the word and its stem plus one, or 0 while
@@ -473,13 +485,6 @@ const NAME: u8 = 1;
 const CONTINUES: u8 = 2;
 /// Token flag: a word starting with a capital letter ([`Token::is_capitalised`]).
 const CAP: u8 = 4;
-/// Token flag (capitalised words only): [`Gazetteer::is_stopword`] of the word as written.
-const STOP: u8 = 8;
-/// Token flag (capitalised words only): the word as written is a [`Cue::Title`].
-const TITLE: u8 = 16;
-/// Token flag (capitalised words that are neither [`STOP`] nor [`TITLE`]): the word as written
-/// is a [`Cue::TitleModifier`].
-const TITLE_MODIFIER: u8 = 32;
 
 impl<'i, 'a> Recognizer<'i, 'a> {
     /// Prepares the document: evidence and token flags, given its [`SentenceFacts`].
@@ -491,21 +496,14 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         // One pass: capitalised words, their evidence and their cached lookups.
         let mut evidence = DocEvidence::default();
         let mut flags = vec![0u8; tokens.len()];
-        for ((i, t), f) in tokens.iter().enumerate().zip(flags.iter_mut()) {
+        let mut info = vec![WordInfo::default(); tokens.len()];
+        for (((i, t), f), info) in tokens.iter().enumerate().zip(&mut flags).zip(&mut info) {
             if !starts_upper(t, text) {
                 continue;
             }
             evidence.note(t, text, i, styles, initial);
-            let w = t.text(text);
             *f = CAP;
-            if g.is_stopword(w) {
-                *f |= STOP;
-            }
-            if g.is(w, Cue::Title) {
-                *f |= TITLE;
-            } else if *f & STOP == 0 && g.is(w, Cue::TitleModifier) {
-                *f |= TITLE_MODIFIER;
-            }
+            *info = g.word(t.text(text));
         }
         let mut r = Recognizer {
             index,
@@ -517,6 +515,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             scratch: String::new(),
             guarded: false,
             flags,
+            info,
             initial,
             max_from: vec![0; tokens.len()],
         };
@@ -539,32 +538,38 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         self.flags.get(i).is_some_and(|f| f & bit != 0)
     }
 
-    /// True when token `i` is a [`Cue::Title`] as written.
-    fn title_word(&self, i: usize) -> bool {
-        if self.is_capitalised(i) {
-            self.flag(i, TITLE)
-        } else {
-            self.g.is(self.word(i), Cue::Title)
+    /// The gazetteer's [`WordInfo`] of token `i` as written (cached for capitalised words).
+    fn info(&self, i: usize) -> WordInfo {
+        match self.info.get(i) {
+            Some(&info) if self.is_capitalised(i) => info,
+            _ => self.g.word(self.word(i)),
         }
     }
 
-    /// True when token `i` is a [`Cue::TitleModifier`] as written; only asked of words that
-    /// are not titles.
-    fn title_modifier_word(&self, i: usize) -> bool {
-        if self.is_capitalised(i) && !self.flag(i, STOP) {
-            self.flag(i, TITLE_MODIFIER)
+    /// The gazetteer's [`WordInfo`] of token `i` without a possessive ([`strip_possessive`]).
+    fn stem_info(&self, i: usize) -> WordInfo {
+        let word = self.word(i);
+        let stem = strip_possessive(word);
+        if stem.len() == word.len() {
+            self.info(i)
         } else {
-            self.g.is(self.word(i), Cue::TitleModifier)
+            self.g.word(stem)
         }
+    }
+
+    /// True when token `i` is a [`Cue::Title`] as written.
+    fn title_word(&self, i: usize) -> bool {
+        self.info(i).is(Cue::Title)
+    }
+
+    /// True when token `i` is a [`Cue::TitleModifier`] as written.
+    fn title_modifier_word(&self, i: usize) -> bool {
+        self.info(i).is(Cue::TitleModifier)
     }
 
     /// [`Gazetteer::is_stopword`] of token `i` as written.
     fn stopword(&self, i: usize) -> bool {
-        if self.is_capitalised(i) {
-            self.flag(i, STOP)
-        } else {
-            self.g.is_stopword(self.word(i))
-        }
+        self.info(i).stopword
     }
 
     /// True when token `i` stands where any word is capitalised ([`is_initial`]).
@@ -634,7 +639,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if !self.same_sentence(p, i) {
             return false;
         }
-        self.title_word(p) || self.g.is(self.word(p), Cue::Role)
+        let info = self.info(p);
+        info.is(Cue::Title) || info.is(Cue::Role)
     }
 
     /// True when token `i` may be part of a name: a capitalised word that is neither a stop
@@ -662,12 +668,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 return true;
             }
         }
-        let (stop, title) = if w.len() == word.len() {
-            (self.flag(i, STOP), self.flag(i, TITLE))
-        } else {
-            (self.g.is_stopword(w), self.g.is(w, Cue::Title))
-        };
-        !stop && !title && !self.is_title_at(i)
+        let info = self.stem_info(i);
+        !info.stopword && !info.is(Cue::Title) && !self.is_title_at(i)
     }
 
     /// True when token `i` may continue a name begun before it: a name token, or a title
@@ -677,14 +679,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     }
 
     fn compute_title_surname(&self, i: usize) -> bool {
-        let word = self.word(i);
-        let w = strip_possessive(word);
-        let title = if w.len() == word.len() {
-            self.flag(i, TITLE)
-        } else {
-            self.g.is(w, Cue::Title)
-        };
-        self.is_capitalised(i) && title && !self.is_title_at(i)
+        self.is_capitalised(i) && self.stem_info(i).is(Cue::Title) && !self.is_title_at(i)
     }
 
     /// The text of tokens `a..=b` with single spaces between spaced tokens, for gazetteer
@@ -729,20 +724,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// Gazetteer label of tokens `a..=b` (possessive on `b` ignored); `upper` looks the phrase
     /// up in capitals.
     fn lookup(&mut self, a: usize, b: usize, upper: bool) -> Option<Label> {
-        let end = self.end_without_possessive(b);
         let g = self.g;
+        if a == b && !upper {
+            // One word: its cached lookups.
+            let stem = strip_possessive(self.token(a)?.text(self.text));
+            return self.stem_info(a).phrase.or_else(|| acronym_phrase(stem));
+        }
+        let end = self.end_without_possessive(b);
         let phrase = self.phrase_text(a, b, end)?;
         if upper {
             g.phrase_upper(phrase)
         } else {
-            g.phrase(phrase).or_else(|| {
-                // "BIRMINGHAM , England": a capitalised name in ordinary text.
-                if phrase.len() > 3 && is_acronym(phrase) {
-                    g.phrase_upper(phrase)
-                } else {
-                    None
-                }
-            })
+            g.phrase(phrase).or_else(|| acronym_phrase(phrase))
         }
     }
 
@@ -780,9 +773,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         let first = self.word(a);
         let stem = strip_possessive(first);
-        let mut max = self.g.max_tokens_from(first);
+        let mut max = self.info(a).max_tokens_from();
         if stem.len() != first.len() {
-            max = max.max(self.g.max_tokens_from(stem));
+            max = max.max(self.g.word(stem).max_tokens_from());
         }
         if let (Some(slot), Ok(m)) = (self.max_from.get_mut(a), u8::try_from(max + 1)) {
             *slot = m;
@@ -875,13 +868,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 && self.is_capitalised(after)
                 && !self.stopword(after)
             {
-                let g = self.g;
-                let first = self.word(a);
-                let head = g.is(w, Cue::OrgHead)
-                    || g.is(w, Cue::LocHead)
-                    || g.is(first, Cue::OrgHead)
-                    || g.is(first, Cue::LocHead);
-                if head && (nw == "of" || (nw == "for" && g.is(w, Cue::OrgHead))) {
+                let (here, first) = (self.info(j), self.info(a));
+                let head = here.is(Cue::OrgHead)
+                    || here.is(Cue::LocHead)
+                    || first.is(Cue::OrgHead)
+                    || first.is(Cue::LocHead);
+                if head && (nw == "of" || (nw == "for" && here.is(Cue::OrgHead))) {
                     j = self.enumeration_end(after, end);
                     continue;
                 }
@@ -903,11 +895,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// (`, Innovation and Technology`), or `j` itself. Only single unknown words join, so
     /// `Bank of England, Barclays and HSBC` stays three names.
     fn enumeration_end(&self, j: usize, end: usize) -> usize {
-        let g = self.g;
         let plain = |k: usize| {
             k < end && self.is_name_token(k) && !self.continues_name(k + 1) && {
-                let w = self.word(k);
-                g.phrase(w).is_none() && !g.is_first_name(w)
+                let info = self.info(k);
+                info.phrase.is_none() && !info.first_name
             }
         };
         let mut k = j;
@@ -928,9 +919,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             }
         }
         a == j
-            && self.g.is_first_name(strip_possessive(self.word(j)))
-            && !self.g.is_first_name(self.word(j + 1))
-            && self.g.phrase(strip_possessive(self.word(j + 1))).is_none()
+            && self.stem_info(j).first_name
+            && !self.info(j + 1).first_name
+            && self.stem_info(j + 1).phrase.is_none()
     }
 
     fn push(
@@ -958,7 +949,6 @@ impl<'i, 'a> Recognizer<'i, 'a> {
 
     /// Classifies the run `a..=b` into one or more mentions.
     pub fn classify(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
-        let g = self.g;
         if let Some(label) = self.lookup(a, b, false) {
             // A town or county before a score is its team ("Leicestershire 296").
             let label =
@@ -974,14 +964,15 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return self.push(out, a, b, Some(Label::Per), Strength::Strong);
         }
         let first = strip_possessive(self.word(a));
-        let last = strip_possessive(self.word(b));
         let words = (a..=b).filter(|&k| self.is_word(k)).count();
         if words >= 2 {
-            let suffix = if g.is(last, Cue::OrgSuffix) {
+            let first_info = self.stem_info(a);
+            let last = self.stem_info(b);
+            let suffix = if last.is(Cue::OrgSuffix) {
                 Some(Label::Org)
-            } else if g.is(last, Cue::LocSuffix) {
+            } else if last.is(Cue::LocSuffix) {
                 Some(Label::Loc)
-            } else if g.is(last, Cue::MiscSuffix) {
+            } else if last.is(Cue::MiscSuffix) {
                 Some(Label::Misc)
             } else {
                 None
@@ -989,13 +980,13 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             // "Bank of England", "Party of God", "Gulf of Mexico", "Mount Everest".
             let of_at = (a..b).find(|&k| {
                 let c = self.word(k + 1);
-                c == "of" || (c == "for" && g.is(self.word(k), Cue::OrgHead))
+                c == "of" || (c == "for" && self.info(k).is(Cue::OrgHead))
             });
-            let head = match of_at.map(|k| strip_possessive(self.word(k))) {
-                Some(w) if g.is(w, Cue::OrgHead) || g.is(w, Cue::OrgSuffix) => Some(Label::Org),
-                Some(w) if g.is(w, Cue::LocHead) || g.is(w, Cue::LocSuffix) => Some(Label::Loc),
-                _ if g.is(first, Cue::LocHead) && words == 2 => Some(Label::Loc),
-                _ if g.is(first, Cue::OrgPrefix) && !g.is_first_name(self.word(a + 1)) => {
+            let head = match of_at.map(|k| self.stem_info(k)) {
+                Some(w) if w.is(Cue::OrgHead) || w.is(Cue::OrgSuffix) => Some(Label::Org),
+                Some(w) if w.is(Cue::LocHead) || w.is(Cue::LocSuffix) => Some(Label::Loc),
+                _ if first_info.is(Cue::LocHead) && words == 2 => Some(Label::Loc),
+                _ if first_info.is(Cue::OrgPrefix) && !self.info(a + 1).first_name => {
                     Some(Label::Org)
                 }
                 _ => None,
@@ -1008,8 +999,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             let inner_possessive = (a..b).any(|k| has_possessive(self.word(k)));
             // "Daniel Ek"; also "Anthony Washington": a given name that is not itself a place,
             // before one more word, is a person even when that word is a place.
-            let given = g.is_first_name(first) && !inner_possessive;
-            let two = words == 2 && g.phrase(first).is_none() && self.is_word(b) && b == a + 1;
+            let given = first_info.first_name && !inner_possessive;
+            let two = words == 2 && first_info.phrase.is_none() && self.is_word(b) && b == a + 1;
             if given && (two || self.phrase_rest_unknown(a + 1, b)) {
                 return self.push(out, a, b, Some(Label::Per), Strength::Strong);
             }
@@ -1028,10 +1019,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     if self.continues_name(k) {
                         rest_words += 1;
                         let w = strip_possessive(self.word(k));
+                        let info = self.stem_info(k);
                         // Names, nationalities and cue words ("U.S. Labor Day", "U.S. Assistant
                         // Secretary") do not make the place a business.
-                        let named =
-                            g.is_first_name(w) || looks_like_demonym(w) || g.cue(w).is_some();
+                        let named = info.first_name || looks_like_demonym(w) || info.cue.is_some();
                         rest_names += usize::from(named);
                     }
                     k += 1;
@@ -1062,7 +1053,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 }
                 return;
             }
-            if initial && g.is_stopword(first) {
+            if initial && first_info.stopword {
                 return self.classify(a + 1, b, out);
             }
             return self.classify_unknown(a, b, out);
@@ -1155,7 +1146,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             if is_acronym(w) || is_camel_case(w) {
                 return self.push(out, a, b, Some(Label::Org), Strength::Weak);
             }
-            if self.g.is_first_name(w) {
+            if self.stem_info(a).first_name {
                 return self.push(out, a, b, Some(Label::Per), Strength::Weak);
             }
             if matches!(
@@ -1181,19 +1172,20 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// organisation noun before it (`the firm Zorbix`: ORG), an appositive after it, or a
     /// possessive followed by an organisation noun (`Zorbix’s chief executive`: ORG).
     pub fn context_label(&self, a: usize, b: usize) -> Option<Label> {
-        let g = self.g;
         if self.title_before(a) {
             return Some(Label::Per);
         }
         if let Some(p) = a.checked_sub(1) {
             let w = self.word(p);
-            if g.is(w, Cue::OrgNoun) && w.chars().next().is_some_and(char::is_lowercase) {
+            if w.chars().next().is_some_and(char::is_lowercase) && self.info(p).is(Cue::OrgNoun) {
                 return Some(Label::Org);
             }
             // "the town of X", "east of X", "the outskirts of X".
             if w == "of" {
-                let noun = p.checked_sub(1).map_or("", |q| self.word(q));
-                if g.is(noun, Cue::LocNoun) {
+                let noun = p
+                    .checked_sub(1)
+                    .map_or_else(WordInfo::default, |q| self.info(q));
+                if noun.is(Cue::LocNoun) {
                     return Some(Label::Loc);
                 }
             }
@@ -1211,7 +1203,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         // "Zorbix’s chief executive", "a Zorbix spokesman", "Zorbix shares".
         let next = self.word(b + 1);
-        if g.is(next, Cue::OrgNoun) && next.chars().next().is_some_and(char::is_lowercase) {
+        if next.chars().next().is_some_and(char::is_lowercase) && self.info(b + 1).is(Cue::OrgNoun)
+        {
             return Some(Label::Org);
         }
         if self.sports_team(a, b, false) {
@@ -1290,20 +1283,19 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         k += 1;
         for _ in 0..4 {
-            let w = self.word(k);
             if !self.is_word(k) || !self.same_sentence(b, k) {
                 return None;
             }
-            let g = self.g;
+            let w = self.info(k);
             match () {
-                _ if g.is(w, Cue::PerNoun) || g.is(w, Cue::Role) => {
-                    if self.is_word(k + 1) && g.is(self.word(k + 1), Cue::PerNoun) {
+                _ if w.is(Cue::PerNoun) || w.is(Cue::Role) => {
+                    if self.is_word(k + 1) && self.info(k + 1).is(Cue::PerNoun) {
                         k += 1;
                         continue;
                     }
                     return Some(Label::Per);
                 }
-                _ if g.is(w, Cue::OrgNoun) => {
+                _ if w.is(Cue::OrgNoun) => {
                     // The noun must end the noun phrase ("a shadow library, ...").
                     if self.is_word(k + 1) && !matches!(self.word(k + 1), "that" | "which") {
                         k += 1;
@@ -1311,7 +1303,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     }
                     return Some(Label::Org);
                 }
-                _ if g.is(w, Cue::LocNoun) => return Some(Label::Loc),
+                _ if w.is(Cue::LocNoun) => return Some(Label::Loc),
                 _ => k += 1,
             }
         }
@@ -1409,7 +1401,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 }
             } else if label == Label::Org {
                 let w = strip_possessive(self.word(a));
-                let plain = g.cue(w).is_none() && g.phrase(w).is_none() && !g.is_first_name(w);
+                let info = self.stem_info(a);
+                let plain = info.cue.is_none() && info.phrase.is_none() && !info.first_name;
                 if plain && self.is_name_token(a) && w.chars().count() > 1 {
                     parts.entry(w).or_insert(Label::Org);
                 }

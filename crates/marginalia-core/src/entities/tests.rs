@@ -675,3 +675,64 @@ fn sentence_styles_agree_with_full_counts() {
         assert!(seen.contains(&style), "{style:?}");
     }
 }
+
+#[test]
+fn word_info_agrees_with_the_single_lookups() {
+    let g = gazetteer();
+    let lists = [
+        include_str!("../../lexicon/entities_countries.txt"),
+        include_str!("../../lexicon/entities_places.txt"),
+        include_str!("../../lexicon/entities_orgs.txt"),
+        include_str!("../../lexicon/entities_misc.txt"),
+        include_str!("../../lexicon/entities_people.txt"),
+        include_str!("../../lexicon/entities_first_names.txt"),
+        include_str!("../../lexicon/entities_stopwords.txt"),
+        include_str!("../../lexicon/entities_cues.txt"),
+    ];
+    let mut words: Vec<String> = ["", "Zorbix", "zorbix.", "Dr.", "Dr..", "THE", "the"]
+        .map(String::from)
+        .to_vec();
+    for line in lists.iter().flat_map(|l| l.lines()) {
+        // Whole lines (phrases) and their words, as listed, capitalised, in capitals, dotted.
+        for w in std::iter::once(line.trim()).chain(line.split_whitespace()) {
+            let mut chars = w.chars();
+            let capitalised: String = chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            });
+            for v in [
+                w.to_string(),
+                capitalised,
+                w.to_uppercase(),
+                w.to_lowercase(),
+            ] {
+                words.push(format!("{v}."));
+                words.push(v);
+            }
+        }
+    }
+    let cues = [
+        Cue::Title,
+        Cue::TitleModifier,
+        Cue::Role,
+        Cue::OrgSuffix,
+        Cue::OrgHead,
+        Cue::OrgPrefix,
+        Cue::LocSuffix,
+        Cue::LocHead,
+        Cue::MiscSuffix,
+        Cue::OrgNoun,
+        Cue::PerNoun,
+        Cue::LocNoun,
+    ];
+    for w in &words {
+        let info = g.word(w);
+        assert_eq!(info.stopword, g.is_stopword(w), "{w:?}");
+        assert_eq!(info.first_name, g.is_first_name(w), "{w:?}");
+        assert_eq!(info.phrase, g.phrase(w), "{w:?}");
+        assert_eq!(info.cue, g.cue(w), "{w:?}");
+        assert_eq!(info.max_tokens_from(), g.max_tokens_from(w), "{w:?}");
+        for cue in cues {
+            assert_eq!(info.is(cue), g.is(w, cue), "{w:?} {cue:?}");
+        }
+    }
+}
