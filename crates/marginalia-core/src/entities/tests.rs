@@ -676,6 +676,8 @@ fn sentence_styles_agree_with_full_counts() {
     }
 }
 
+/// [`WordInfo`](super::gazetteer::WordInfo) answers like each single lookup, for every listed
+/// word and its variants (capitalised, in capitals, with a dot).
 #[test]
 fn word_info_agrees_with_the_single_lookups() {
     let g = gazetteer();
@@ -724,6 +726,11 @@ fn word_info_agrees_with_the_single_lookups() {
         Cue::PerNoun,
         Cue::LocNoun,
     ];
+    let dr = g.word("Dr.");
+    assert!(dr.is(Cue::Title) && dr.cue == Some(Cue::Title) && g.word("Dr..").cue.is_none());
+    assert!(g.word("DANIEL").first_name && g.word("Daniel").first_name);
+    assert!(g.word("However").stopword && g.word("however").stopword);
+    assert!(g.word("Bank").max_tokens_from() >= 3 && g.word("BANK").max_tokens_from() >= 3);
     for w in &words {
         let info = g.word(w);
         assert_eq!(info.stopword, g.is_stopword(w), "{w:?}");
