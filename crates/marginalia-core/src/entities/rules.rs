@@ -410,17 +410,30 @@ impl<'a> DocEvidence<'a> {
         let mut evidence = DocEvidence::default();
         for (i, t) in index.tokens().iter().enumerate() {
             if starts_upper(t, text) {
-                evidence.note(t, text, i, styles, initial);
+                evidence.note(
+                    strip_possessive(t.text(text)),
+                    t.sentence,
+                    i,
+                    styles,
+                    initial,
+                );
             }
         }
         evidence
     }
 
-    /// Records capitalised word `t` (token `i`) if it stands in mid-sentence in an ordinary
-    /// sentence.
-    fn note(&mut self, t: &Token, text: &'a str, i: usize, styles: &[Style], initial: &[bool]) {
-        if styles.get(t.sentence) == Some(&Style::Normal) && initial.get(i) == Some(&false) {
-            self.mid_sentence.insert(strip_possessive(t.text(text)));
+    /// Records capitalised word `stem` (token `i` of sentence `sentence`, without its
+    /// possessive) if it stands in mid-sentence in an ordinary sentence.
+    fn note(
+        &mut self,
+        stem: &'a str,
+        sentence: usize,
+        i: usize,
+        styles: &[Style],
+        initial: &[bool],
+    ) {
+        if styles.get(sentence) == Some(&Style::Normal) && initial.get(i) == Some(&false) {
+            self.mid_sentence.insert(stem);
         }
     }
 
@@ -467,10 +480,10 @@ pub struct Recognizer<'i, 'a> {
     scratch: String,
     /// True while classifying a title-case headline: every word needs evidence.
     guarded: bool,
-    /// Per token: [`CAP`], [`NAME`] and [`CONTINUES`], computed once.
+    /// Per token: [`CAP`], [`POSSESSIVE`], [`NAME`] and [`CONTINUES`], computed once.
     flags: Vec<u8>,
-    /// Per token: the gazetteer's [`WordInfo`] of capitalised words as written, looked up once
-    /// (other tokens hold the default and are looked up when asked).
+    /// Per token: the gazetteer's [`WordInfo`] of capitalised words without a possessive,
+    /// looked up once (other tokens hold the default and are looked up when asked).
     info: Vec<WordInfo>,
     /// Per token: [`is_initial`], computed once.
     initial: &'i [bool],
@@ -485,6 +498,8 @@ const NAME: u8 = 1;
 const CONTINUES: u8 = 2;
 /// Token flag: a word starting with a capital letter ([`Token::is_capitalised`]).
 const CAP: u8 = 4;
+/// Token flag (capitalised words only): the word ends in a possessive ([`has_possessive`]).
+const POSSESSIVE: u8 = 8;
 
 impl<'i, 'a> Recognizer<'i, 'a> {
     /// Prepares the document: evidence and token flags, given its [`SentenceFacts`].
@@ -497,13 +512,21 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let mut evidence = DocEvidence::default();
         let mut flags = vec![0u8; tokens.len()];
         let mut info = vec![WordInfo::default(); tokens.len()];
+        let mut capitals = Vec::new();
         for (((i, t), f), info) in tokens.iter().enumerate().zip(&mut flags).zip(&mut info) {
             if !starts_upper(t, text) {
                 continue;
             }
-            evidence.note(t, text, i, styles, initial);
-            *f = CAP;
-            *info = g.word(t.text(text));
+            let word = t.text(text);
+            let stem = strip_possessive(word);
+            evidence.note(stem, t.sentence, i, styles, initial);
+            *f = if stem.len() == word.len() {
+                CAP
+            } else {
+                CAP | POSSESSIVE
+            };
+            *info = g.word(stem);
+            capitals.push(i);
         }
         let mut r = Recognizer {
             index,
@@ -520,10 +543,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             max_from: vec![0; tokens.len()],
         };
         // Name bits look ahead (`is_title_at`), so they come after all capitals are known.
-        for i in 0..r.tokens.len() {
-            if !r.is_capitalised(i) {
-                continue;
-            }
+        for i in capitals {
             let name = r.compute_name_token(i);
             let continues = name || r.compute_title_surname(i);
             let bits = u8::from(name) * NAME + u8::from(continues) * CONTINUES;
@@ -538,22 +558,25 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         self.flags.get(i).is_some_and(|f| f & bit != 0)
     }
 
+    /// The token flags of token `i` (0 when out of range).
+    fn flags(&self, i: usize) -> u8 {
+        self.flags.get(i).copied().unwrap_or(0)
+    }
+
     /// The gazetteer's [`WordInfo`] of token `i` as written (cached for capitalised words).
     fn info(&self, i: usize) -> WordInfo {
         match self.info.get(i) {
-            Some(&info) if self.is_capitalised(i) => info,
+            Some(&info) if self.flags(i) & (CAP | POSSESSIVE) == CAP => info,
             _ => self.g.word(self.word(i)),
         }
     }
 
-    /// The gazetteer's [`WordInfo`] of token `i` without a possessive ([`strip_possessive`]).
+    /// The gazetteer's [`WordInfo`] of token `i` without a possessive ([`strip_possessive`]);
+    /// cached for capitalised words.
     fn stem_info(&self, i: usize) -> WordInfo {
-        let word = self.word(i);
-        let stem = strip_possessive(word);
-        if stem.len() == word.len() {
-            self.info(i)
-        } else {
-            self.g.word(stem)
+        match self.info.get(i) {
+            Some(&info) if self.is_capitalised(i) => info,
+            _ => self.g.word(strip_possessive(self.word(i))),
         }
     }
 
