@@ -187,6 +187,8 @@ fn starts_upper(t: &Token, text: &str) -> bool {
         return false;
     }
     match text.as_bytes().get(t.span.start) {
+        // Most words: lower-case ASCII is never upper-case, whatever the rest of the token.
+        Some(b) if b.is_ascii_lowercase() => false,
         Some(b)
             if b.is_ascii() && t.span.start < t.span.end && text.is_char_boundary(t.span.end) =>
         {
@@ -314,7 +316,7 @@ pub fn is_camel_case(word: &str) -> bool {
 /// capitalised compound with a lower-case last part (`Ontario-based`, `Anti-war`).
 pub fn is_name_shaped(word: &str) -> bool {
     // ASCII without a hyphen: two or more characters is all that is asked.
-    if word.is_ascii() && !word.as_bytes().contains(&b'-') {
+    if !word.bytes().any(|b| !b.is_ascii() || b == b'-') {
         return word.len() >= 2;
     }
     let mut chars = word.chars();
@@ -485,6 +487,8 @@ pub struct Recognizer<'i, 'a> {
     /// Per token: the gazetteer's [`WordInfo`] of capitalised words without a possessive,
     /// looked up once (other tokens hold the default and are looked up when asked).
     info: Vec<WordInfo>,
+    /// The capitalised tokens, in order.
+    capitals: Vec<usize>,
     /// Per token: [`is_initial`], computed once.
     initial: &'i [bool],
     /// Per token: [`Gazetteer::max_tokens_from`] of the word and its stem plus one, or 0 while
@@ -512,11 +516,15 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let mut evidence = DocEvidence::default();
         let mut flags = vec![0u8; tokens.len()];
         let mut info = vec![WordInfo::default(); tokens.len()];
-        let mut capitals = Vec::new();
-        for (((i, t), f), info) in tokens.iter().enumerate().zip(&mut flags).zip(&mut info) {
-            if !starts_upper(t, text) {
+        let capitals: Vec<usize> = (tokens.iter().enumerate())
+            .filter(|(_, t)| starts_upper(t, text))
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &capitals {
+            let (Some(t), Some(f), Some(info)) = (tokens.get(i), flags.get_mut(i), info.get_mut(i))
+            else {
                 continue;
-            }
+            };
             let word = t.text(text);
             let stem = strip_possessive(word);
             evidence.note(stem, t.sentence, i, styles, initial);
@@ -526,7 +534,6 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 CAP | POSSESSIVE
             };
             *info = g.word(stem);
-            capitals.push(i);
         }
         let mut r = Recognizer {
             index,
@@ -539,11 +546,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             guarded: false,
             flags,
             info,
+            capitals: Vec::new(),
             initial,
             max_from: vec![0; tokens.len()],
         };
         // Name bits look ahead (`is_title_at`), so they come after all capitals are known.
-        for i in capitals {
+        for &i in &capitals {
             let name = r.compute_name_token(i);
             let continues = name || r.compute_title_surname(i);
             let bits = u8::from(name) * NAME + u8::from(continues) * CONTINUES;
@@ -551,6 +559,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 *f |= bits;
             }
         }
+        r.capitals = capitals;
         r
     }
 
@@ -806,12 +815,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         max
     }
 
-    /// Finds the runs of one ordinary sentence and classifies them into `out`.
-    fn normal_sentence(&mut self, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
-        let mut i = range.start;
-        while i < range.end {
-            if !self.is_capitalised(i) {
-                i += 1;
+    /// Finds the runs of one ordinary sentence and classifies them into `out`; `capitals` are
+    /// its capitalised tokens, in order (runs start only there).
+    fn normal_sentence(
+        &mut self,
+        range: std::ops::Range<usize>,
+        capitals: &[usize],
+        out: &mut Vec<Mention>,
+    ) {
+        // The first token not yet part of a mention.
+        let mut next = range.start;
+        for &i in capitals {
+            if i < next {
                 continue;
             }
             if !self.is_name_token(i) {
@@ -820,7 +835,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 if let Some((b, label)) = self.longest_match(i, range.end - 1, false) {
                     if b > i {
                         self.push(out, i, b, Some(label), Strength::Strong);
-                        i = b + 1;
+                        next = b + 1;
                         continue;
                     }
                 }
@@ -828,13 +843,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 // starts a company name ("First Bank").
                 let particle = is_particle_or_ordinal(self.word(i));
                 if !(particle && self.is_name_token(i + 1) && !self.is_initial(i)) {
-                    i += 1;
                     continue;
                 }
             }
             let b = self.run_end(i, range.end);
             self.classify(i, b, out);
-            i = b + 1;
+            next = b + 1;
         }
     }
 
@@ -1029,11 +1043,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             }
             // Split into known pieces and the rest ("British Airways" is one piece; "Australian
             // Zed Blorp" is two). First see what the pieces are.
-            let (mut pieces, mut places, mut rest_words, mut rest_names) = (0, 0, 0, 0);
+            let (mut places, mut rest_words, mut rest_names) = (0, 0, 0);
+            let mut pieces = Vec::new();
             let mut k = a;
             while k <= b {
                 if let Some((e, label)) = self.longest_match(k, b, false) {
-                    pieces += 1;
+                    pieces.push((k, e, label));
                     // A known surname works like a place: "Johnson Controls".
                     let surname = label == Label::Per && e == k;
                     places += usize::from(label == Label::Loc || surname);
@@ -1051,25 +1066,20 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     k += 1;
                 }
             }
-            if pieces > 0 && pieces == places && rest_words > 0 && rest_names == 0 && !initial {
+            let known = pieces.len();
+            if known > 0 && known == places && rest_words > 0 && rest_names == 0 && !initial {
                 // A place with unknown capitalised words is a business or team named after it
                 // ("Chittagong Cement", "Cleveland Indians", "Statistics Canada").
                 return self.push(out, a, b, Some(Label::Org), Strength::Weak);
             }
-            if pieces > 0 {
-                let mut k = a;
+            if known > 0 {
                 let mut rest_start = a;
-                while k <= b {
-                    if let Some((e, label)) = self.longest_match(k, b, false) {
-                        if rest_start < k {
-                            self.classify_rest(rest_start, k - 1, out);
-                        }
-                        self.push(out, k, e, Some(label), Strength::Strong);
-                        k = e + 1;
-                        rest_start = k;
-                    } else {
-                        k += 1;
+                for (k, e, label) in pieces {
+                    if rest_start < k {
+                        self.classify_rest(rest_start, k - 1, out);
                     }
+                    self.push(out, k, e, Some(label), Strength::Strong);
+                    rest_start = e + 1;
                 }
                 if rest_start <= b {
                     self.classify_rest(rest_start, b, out);
@@ -1390,11 +1400,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn run(mut self) -> Vec<Annotation> {
         let mut mentions = Vec::new();
         let sentences = self.index.sentences();
+        let capitals = std::mem::take(&mut self.capitals);
+        // The capitals not yet passed (sentences come in order).
+        let mut rest = capitals.as_slice();
         for (s, sentence) in sentences.iter().enumerate() {
+            let range = sentence.tokens.clone();
+            let count = rest.iter().take_while(|&&c| c < range.end).count();
+            let (here, after) = rest.split_at(count);
+            rest = after;
             let style = self.styles.get(s).copied();
             if matches!(style, Some(Style::Normal | Style::Headline)) {
                 self.guarded = style == Some(Style::Headline);
-                self.normal_sentence(sentence.tokens.clone(), &mut mentions);
+                self.normal_sentence(range, here, &mut mentions);
                 self.guarded = false;
             }
         }
