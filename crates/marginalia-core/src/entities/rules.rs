@@ -262,7 +262,8 @@ pub fn initial_flags(index: &TextIndex<'_>) -> Vec<bool> {
 
 /// The word without a trailing possessive `’s` / `'s` (`Spotify’s` → `Spotify`).
 pub fn strip_possessive(word: &str) -> &str {
-    if !word.ends_with(['s', 'S']) {
+    // Every suffix ends in an ASCII `s`: one byte tells most words apart.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return word;
     }
     for suffix in ["’s", "'s", "ʼs", "’S", "'S"] {
@@ -434,7 +435,7 @@ impl<'a> DocEvidence<'a> {
         styles: &[Style],
         initial: &[bool],
     ) {
-        if styles.get(sentence) == Some(&Style::Normal) && initial.get(i) == Some(&false) {
+        if matches!(styles.get(sentence), Some(Style::Normal)) && initial.get(i) == Some(&false) {
             self.mid_sentence.insert(stem);
         }
     }
