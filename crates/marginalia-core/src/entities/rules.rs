@@ -639,7 +639,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn is_title_at(&self, i: usize) -> bool {
         let mut k = i;
         for _ in 0..4 {
-            if self.title_word(k) {
+            let info = self.info(k);
+            if info.is(Cue::Title) {
                 let mut next = k + 1;
                 if self.word(next) == "." && self.token(next).is_some_and(|t| !t.space_before) {
                     next += 1;
@@ -648,7 +649,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     && self.same_sentence(i, next)
                     && !self.stopword(next);
             }
-            if self.is_capitalised(k) && self.title_modifier_word(k) {
+            if self.is_capitalised(k) && info.is(Cue::TitleModifier) {
                 k += 1;
             } else {
                 return false;
