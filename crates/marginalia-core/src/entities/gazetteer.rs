@@ -94,17 +94,51 @@ impl Cue {
 /// The loaded lists. Get it with [`gazetteer`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    phrases: HashMap<String, Label, WordHashBuild>,
+    /// Every phrase and word some list holds, with all the lists say about it: phrases (and
+    /// their first tokens) as written and in capitals, first names as listed and in capitals,
+    /// stop words as listed and capitalised, cue words with and without a trailing dot.
+    words: HashMap<String, WordInfo, WordHashBuild>,
     upper: HashMap<String, Label, WordHashBuild>,
     countries: HashSet<String, WordHashBuild>,
-    starts: HashMap<String, usize, WordHashBuild>,
-    starts_upper: HashMap<String, usize, WordHashBuild>,
-    first_names: HashSet<&'static str, WordHashBuild>,
-    first_names_upper: HashSet<String, WordHashBuild>,
-    /// Stop words as listed, and capitalised when lower-casing that gives the entry back.
-    stopwords: HashSet<String, WordHashBuild>,
-    cues: HashMap<&'static str, (Cue, u16), WordHashBuild>,
     max_tokens: usize,
+}
+
+/// Everything the lists say about one word as written, found with one lookup
+/// ([`Gazetteer::word`]); each field answers like the lookup it names.
+///
+/// ```
+/// use marginalia_core::entities::gazetteer::{gazetteer, Cue};
+/// let g = gazetteer();
+/// let dr = g.word("Dr.");
+/// assert!(dr.is(Cue::Title) && !dr.stopword);
+/// assert_eq!(g.word("The").stopword, g.is_stopword("The"));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// [`Gazetteer::is_stopword`].
+    pub stopword: bool,
+    /// [`Gazetteer::is_first_name`].
+    pub first_name: bool,
+    /// [`Gazetteer::phrase`] of the word alone.
+    pub phrase: Option<Label>,
+    /// [`Gazetteer::cue`].
+    pub cue: Option<Cue>,
+    /// The cues of [`Gazetteer::is`], one bit each.
+    cues: u16,
+    /// [`Gazetteer::max_tokens_from`], at most `u16::MAX`.
+    max_tokens_from: u16,
+}
+
+impl WordInfo {
+    /// [`Gazetteer::is`]: true when the word is listed under `cue`.
+    pub fn is(&self, cue: Cue) -> bool {
+        self.cues & cue.bit() != 0
+    }
+
+    /// [`Gazetteer::max_tokens_from`]: the most tokens of a known phrase starting with the word.
+    pub fn max_tokens_from(&self) -> usize {
+        usize::from(self.max_tokens_from)
+    }
 }
 
 /// `word` with its first letter upper-cased, when that letter has a one-character upper
@@ -151,15 +185,9 @@ fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
 impl Gazetteer {
     fn load() -> Self {
         let mut g = Gazetteer {
-            phrases: HashMap::default(),
+            words: HashMap::default(),
             upper: HashMap::default(),
             countries: HashSet::default(),
-            starts: HashMap::default(),
-            starts_upper: HashMap::default(),
-            first_names: HashSet::default(),
-            first_names_upper: HashSet::default(),
-            stopwords: HashSet::default(),
-            cues: HashMap::default(),
             max_tokens: 1,
         };
         // Later lists do not override earlier ones: a place stays a place.
@@ -180,16 +208,16 @@ impl Gazetteer {
             }
         }
         for name in entries(FIRST_NAMES).flat_map(str::split_whitespace) {
-            g.first_names.insert(name);
-            g.first_names_upper.insert(name.to_uppercase());
+            g.entry(name).first_name = true;
+            g.entry(&name.to_uppercase()).first_name = true;
         }
         for word in entries(STOPWORDS).flat_map(str::split_whitespace) {
-            g.stopwords.insert(word.to_string());
+            g.entry(word).stopword = true;
             // The capitalised form too, so that one lookup answers `is_stopword`: only where
             // lower-casing its first letter gives the entry back.
             if let Some(upper) = capitalised(word) {
                 if lower_first(&upper).as_deref() == Some(word) {
-                    g.stopwords.insert(upper);
+                    g.entry(&upper).stopword = true;
                 }
             }
         }
@@ -201,12 +229,37 @@ impl Gazetteer {
             }
             if let Some(cue) = section {
                 for word in line.split_whitespace() {
-                    let entry = g.cues.entry(word).or_insert((cue, 0));
-                    entry.1 |= cue.bit();
+                    g.add_cue(word, cue);
                 }
             }
         }
         g
+    }
+
+    /// The entry of `word`, made empty if new.
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        self.words.entry(word.to_string()).or_default()
+    }
+
+    /// Lists `word` under `cue`. Lookups ignore one trailing dot, so the entries that answer
+    /// are the word with a dot added and, unless it ends in a dot itself, the word.
+    fn add_cue(&mut self, word: &str, cue: Cue) {
+        let dotted = format!("{word}.");
+        let plain = (!word.ends_with('.')).then_some(word);
+        for w in std::iter::once(dotted.as_str()).chain(plain) {
+            let info = self.entry(w);
+            // The first cue a word is listed under is its cue.
+            info.cue = info.cue.or(Some(cue));
+            info.cues |= cue.bit();
+        }
+    }
+
+    /// Everything the single-word lookups say about `word`, with one lookup: the same answers as
+    /// [`is_stopword`](Self::is_stopword), [`is_first_name`](Self::is_first_name),
+    /// [`phrase`](Self::phrase), [`cue`](Self::cue), [`is`](Self::is) and
+    /// [`max_tokens_from`](Self::max_tokens_from).
+    pub fn word(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     fn add_phrase(&mut self, entry: &str, label: Label) {
@@ -220,31 +273,30 @@ impl Gazetteer {
         }
         for v in variants {
             let upper = v.to_uppercase();
-            for (phrase, starts) in [(&v, &mut self.starts), (&upper, &mut self.starts_upper)] {
+            for phrase in [&v, &upper] {
                 let index = crate::text::TextIndex::new(phrase);
                 let n = index.tokens().len();
                 self.max_tokens = self.max_tokens.max(n);
-                let first = index.token_text(0).to_string();
-                let longest = starts.entry(first).or_insert(0);
-                *longest = (*longest).max(n);
+                let first = self.entry(index.token_text(0));
+                let n = u16::try_from(n).unwrap_or(u16::MAX);
+                first.max_tokens_from = first.max_tokens_from.max(n);
             }
             self.upper.entry(upper).or_insert(label);
-            self.phrases.entry(v).or_insert(label);
+            let info = self.entry(&v);
+            info.phrase = info.phrase.or(Some(label));
         }
     }
 
     /// The most tokens of a known phrase whose first token is `first` (0 when none starts so);
     /// counts phrases in capitals too. Bounds the search for the longest match.
     pub fn max_tokens_from(&self, first: &str) -> usize {
-        let exact = self.starts.get(first).copied().unwrap_or(0);
-        let upper = self.starts_upper.get(first).copied().unwrap_or(0);
-        exact.max(upper)
+        self.word(first).max_tokens_from()
     }
 
     /// The label of a known name written exactly so (`"Bank of England"` → ORG), with single
     /// spaces between words.
     pub fn phrase(&self, phrase: &str) -> Option<Label> {
-        self.phrases.get(phrase).copied()
+        self.word(phrase).phrase
     }
 
     /// True for a country's name, as written or in capitals (`"France"`, `"FRANCE"`): its sports
@@ -265,28 +317,27 @@ impl Gazetteer {
 
     /// True for a common given name (`"Daniel"`, `"Naomi"`); also matches all-caps `"DANIEL"`.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word) || self.first_names_upper.contains(word)
+        self.word(word).first_name
     }
 
     /// True for a common word that is not a name on its own even when capitalised (`The`,
     /// `This`, `However`, month and weekday names, `I`, `AI`). Compared ignoring the case of
     /// the first letter, and exactly for all-caps acronyms.
     pub fn is_stopword(&self, word: &str) -> bool {
-        // The set holds each entry and its capitalised form (added when the lists are read).
-        self.stopwords.contains(word)
+        // The words hold each entry and its capitalised form (added when the lists are read).
+        self.word(word).stopword
     }
 
     /// The first cue a word is listed under, if any (`"Mr"` → [`Cue::Title`], `"Union"` →
     /// [`Cue::OrgSuffix`]). Exact spelling; a trailing dot is ignored (`"Dr."`).
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let word = word.strip_suffix('.').unwrap_or(word);
-        self.cues.get(word).map(|c| c.0)
+        // Cue words are entered with and without the dot.
+        self.word(word).cue
     }
 
     /// True when the word is listed under `cue` (a word may have several: `Party` is an
     /// organisation suffix and head). Exact spelling; a trailing dot is ignored.
     pub fn is(&self, word: &str, cue: Cue) -> bool {
-        let word = word.strip_suffix('.').unwrap_or(word);
-        self.cues.get(word).is_some_and(|c| c.1 & cue.bit() != 0)
+        self.word(word).is(cue)
     }
 }

@@ -19,7 +19,7 @@
 //! Everything is linear in the number of tokens: each token is looked at a bounded number of
 //! times and lookups are hash-map probes on slices of the text (no allocation per token).
 
-use super::gazetteer::{gazetteer, Cue, Gazetteer, WordHashBuild};
+use super::gazetteer::{gazetteer, Cue, Gazetteer, WordHashBuild, WordInfo};
 use crate::annotation::{Annotation, Label};
 use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
@@ -76,69 +76,109 @@ pub fn sentence_styles(index: &TextIndex<'_>) -> Vec<Style> {
         .sentences()
         .iter()
         .map(|s| {
-            let (mut upper, mut lower, mut capitalised, mut words) = (0usize, 0usize, 0, 0);
-            let mut commas = 0;
-            for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
-                if t.kind != TokenKind::Word {
-                    // Commas, brackets and numbers are list and table lines, not headlines.
-                    commas += usize::from(matches!(t.text(text), "," | "(" | ")"));
-                    continue;
-                }
-                let w = t.text(text);
-                let (mut has_lower, mut letters, mut chars) = (false, 0, 0);
-                if w.is_ascii() {
-                    // Same counts as below, without decoding.
-                    for &b in w.as_bytes() {
-                        chars += 1;
-                        if b.is_ascii_alphabetic() {
-                            letters += 1;
-                            has_lower |= b.is_ascii_lowercase();
-                        }
-                    }
-                } else {
-                    for c in w.chars() {
-                        chars += 1;
-                        if c.is_alphabetic() {
-                            letters += 1;
-                            has_lower |= c.is_lowercase();
-                        }
-                    }
-                }
-                if has_lower {
-                    lower += 1;
-                } else if letters >= 2 {
-                    upper += 1;
-                }
-                if chars > 3 {
-                    words += 1;
-                    if t.first_char(text).is_uppercase() {
-                        capitalised += 1;
-                    }
-                }
-            }
-            let ends_with_stop = tokens
-                .get(s.tokens.clone())
-                .and_then(|ts| ts.iter().rev().find(|t| !is_closer(t.text(text))))
-                .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
-            let ends_with_number = tokens
-                .get(s.tokens.clone())
-                .and_then(|ts| ts.last())
-                .is_some_and(|t| t.kind == TokenKind::Number);
-            if lower == 0 && upper >= 1 {
-                Style::Caps
-            } else if s.starts_paragraph
-                && !ends_with_stop
-                && !ends_with_number
-                && words >= 4
-                && capitalised == words
-                && commas <= 1
-            {
-                Style::Headline
-            } else {
-                Style::Normal
-            }
+            let sentence = tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            sentence_style(sentence, text, s.starts_paragraph)
         })
         .collect()
+}
+
+/// What one word tells about the style of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordShape {
+    /// It has a lower-case letter.
+    lower: bool,
+    /// It has no lower-case letter and two or more letters (`BBC`).
+    upper: bool,
+    /// It has more than three characters (headlines ask these to be capitalised).
+    long: bool,
+    /// It is long and its first character is upper-case.
+    capitalised: bool,
+}
+
+impl WordShape {
+    /// The shape of word token `t`.
+    fn of(t: &Token, text: &str) -> Self {
+        let w = t.text(text);
+        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            // The common case, decided without a scan: lower-case and not capitalised.
+            let long = w.len() > 3 && w.chars().nth(3).is_some();
+            return WordShape {
+                lower: true,
+                upper: false,
+                long,
+                capitalised: false,
+            };
+        }
+        let (mut has_lower, mut letters, mut chars) = (false, 0, 0);
+        if w.is_ascii() {
+            // Same counts as below, without decoding.
+            for &b in w.as_bytes() {
+                chars += 1;
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    has_lower |= b.is_ascii_lowercase();
+                }
+            }
+        } else {
+            for c in w.chars() {
+                chars += 1;
+                if c.is_alphabetic() {
+                    letters += 1;
+                    has_lower |= c.is_lowercase();
+                }
+            }
+        }
+        let long = chars > 3;
+        WordShape {
+            lower: has_lower,
+            upper: !has_lower && letters >= 2,
+            long,
+            capitalised: long && t.first_char(text).is_uppercase(),
+        }
+    }
+}
+
+/// The style of one sentence (its tokens, and whether a line break comes before it).
+fn sentence_style(tokens: &[Token], text: &str, starts_paragraph: bool) -> Style {
+    let (mut upper, mut lower, mut capitalised, mut words) = (0usize, 0usize, 0, 0);
+    let mut commas = 0;
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            // Commas, brackets and numbers are list and table lines, not headlines.
+            commas += usize::from(matches!(t.text(text), "," | "(" | ")"));
+        } else {
+            let shape = WordShape::of(t, text);
+            lower += usize::from(shape.lower);
+            upper += usize::from(shape.upper);
+            words += usize::from(shape.long);
+            capitalised += usize::from(shape.capitalised);
+        }
+        // The counts only grow: once a lower-case word rules out capitals and the line can no
+        // longer be a headline, the rest of the sentence cannot change its style.
+        if lower > 0 && (!starts_paragraph || capitalised < words || commas > 1) {
+            return Style::Normal;
+        }
+    }
+    if lower == 0 && upper >= 1 {
+        return Style::Caps;
+    }
+    let ends_with_stop = tokens
+        .iter()
+        .rev()
+        .find(|t| !is_closer(t.text(text)))
+        .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
+    let ends_with_number = tokens.last().is_some_and(|t| t.kind == TokenKind::Number);
+    if starts_paragraph
+        && !ends_with_stop
+        && !ends_with_number
+        && words >= 4
+        && capitalised == words
+        && commas <= 1
+    {
+        Style::Headline
+    } else {
+        Style::Normal
+    }
 }
 
 /// [`Token::is_capitalised`], deciding ASCII first letters on the byte alone.
@@ -147,6 +187,8 @@ fn starts_upper(t: &Token, text: &str) -> bool {
         return false;
     }
     match text.as_bytes().get(t.span.start) {
+        // Most words: lower-case ASCII is never upper-case, whatever the rest of the token.
+        Some(b) if b.is_ascii_lowercase() => false,
         Some(b)
             if b.is_ascii() && t.span.start < t.span.end && text.is_char_boundary(t.span.end) =>
         {
@@ -195,28 +237,33 @@ pub fn is_initial(index: &TextIndex<'_>, i: usize) -> bool {
 
 /// [`is_initial`] for every token at once, in one linear pass.
 pub fn initial_flags(index: &TextIndex<'_>) -> Vec<bool> {
-    let tokens = index.tokens();
-    let mut flags = Vec::with_capacity(tokens.len());
+    let text = index.text();
     let mut sentence = usize::MAX;
     let mut seen_word = false;
     let mut prev_opens = false;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.sentence != sentence {
-            sentence = t.sentence;
-            seen_word = false;
-            prev_opens = false;
-        }
-        flags.push(!seen_word || prev_opens);
-        seen_word |= t.kind != TokenKind::Punct;
-        // Every opener is a punctuation token; skip the comparisons for words and numbers.
-        prev_opens = t.kind == TokenKind::Punct && opens_utterance(index.token_text(i));
-    }
-    flags
+    index
+        .tokens()
+        .iter()
+        .map(|t| {
+            if t.sentence != sentence {
+                sentence = t.sentence;
+                seen_word = false;
+                prev_opens = false;
+            }
+            let flag = !seen_word || prev_opens;
+            let punct = t.kind == TokenKind::Punct;
+            seen_word |= !punct;
+            // Every opener is a punctuation token; skip the comparisons for words and numbers.
+            prev_opens = punct && opens_utterance(t.text(text));
+            flag
+        })
+        .collect()
 }
 
 /// The word without a trailing possessive `’s` / `'s` (`Spotify’s` → `Spotify`).
 pub fn strip_possessive(word: &str) -> &str {
-    if !word.ends_with(['s', 'S']) {
+    // Every suffix ends in an ASCII `s`: one byte tells most words apart.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return word;
     }
     for suffix in ["’s", "'s", "ʼs", "’S", "'S"] {
@@ -270,7 +317,7 @@ pub fn is_camel_case(word: &str) -> bool {
 /// capitalised compound with a lower-case last part (`Ontario-based`, `Anti-war`).
 pub fn is_name_shaped(word: &str) -> bool {
     // ASCII without a hyphen: two or more characters is all that is asked.
-    if word.is_ascii() && !word.as_bytes().contains(&b'-') {
+    if !word.bytes().any(|b| !b.is_ascii() || b == b'-') {
         return word.len() >= 2;
     }
     let mut chars = word.chars();
@@ -342,6 +389,16 @@ fn is_particle_or_ordinal(w: &str) -> bool {
     is_particle_bytes(lower) || matches!(&*lower, b"first" | b"second" | b"third")
 }
 
+/// The label of a known name written in capitals, for an acronym of four or more bytes in
+/// ordinary text (`BIRMINGHAM , England`).
+fn acronym_phrase(phrase: &str) -> Option<Label> {
+    if phrase.len() > 3 && is_acronym(phrase) {
+        gazetteer().phrase_upper(phrase)
+    } else {
+        None
+    }
+}
+
 /// Capitalised words seen in mid-sentence in ordinary sentences of a document: the evidence
 /// that a sentence-initial capitalised word is a name.
 #[derive(Debug, Default)]
@@ -356,17 +413,30 @@ impl<'a> DocEvidence<'a> {
         let mut evidence = DocEvidence::default();
         for (i, t) in index.tokens().iter().enumerate() {
             if starts_upper(t, text) {
-                evidence.note(t, text, i, styles, initial);
+                evidence.note(
+                    strip_possessive(t.text(text)),
+                    t.sentence,
+                    i,
+                    styles,
+                    initial,
+                );
             }
         }
         evidence
     }
 
-    /// Records capitalised word `t` (token `i`) if it stands in mid-sentence in an ordinary
-    /// sentence.
-    fn note(&mut self, t: &Token, text: &'a str, i: usize, styles: &[Style], initial: &[bool]) {
-        if styles.get(t.sentence) == Some(&Style::Normal) && initial.get(i) == Some(&false) {
-            self.mid_sentence.insert(strip_possessive(t.text(text)));
+    /// Records capitalised word `stem` (token `i` of sentence `sentence`, without its
+    /// possessive) if it stands in mid-sentence in an ordinary sentence.
+    fn note(
+        &mut self,
+        stem: &'a str,
+        sentence: usize,
+        i: usize,
+        styles: &[Style],
+        initial: &[bool],
+    ) {
+        if matches!(styles.get(sentence), Some(Style::Normal)) && initial.get(i) == Some(&false) {
+            self.mid_sentence.insert(stem);
         }
     }
 
@@ -413,9 +483,13 @@ pub struct Recognizer<'i, 'a> {
     scratch: String,
     /// True while classifying a title-case headline: every word needs evidence.
     guarded: bool,
-    /// Per token: [`CAP`], [`NAME`], [`CONTINUES`] and the cached lookup bits ([`STOP`],
-    /// [`TITLE`], [`TITLE_MODIFIER`]) of capitalised words, computed once.
+    /// Per token: [`CAP`], [`POSSESSIVE`], [`NAME`] and [`CONTINUES`], computed once.
     flags: Vec<u8>,
+    /// Per token: the gazetteer's [`WordInfo`] of capitalised words without a possessive,
+    /// looked up once (other tokens hold the default and are looked up when asked).
+    info: Vec<WordInfo>,
+    /// The capitalised tokens, in order.
+    capitals: Vec<usize>,
     /// Per token: [`is_initial`], computed once.
     initial: &'i [bool],
     /// Per token: [`Gazetteer::max_tokens_from`] of the word and its stem plus one, or 0 while
@@ -429,13 +503,8 @@ const NAME: u8 = 1;
 const CONTINUES: u8 = 2;
 /// Token flag: a word starting with a capital letter ([`Token::is_capitalised`]).
 const CAP: u8 = 4;
-/// Token flag (capitalised words only): [`Gazetteer::is_stopword`] of the word as written.
-const STOP: u8 = 8;
-/// Token flag (capitalised words only): the word as written is a [`Cue::Title`].
-const TITLE: u8 = 16;
-/// Token flag (capitalised words that are neither [`STOP`] nor [`TITLE`]): the word as written
-/// is a [`Cue::TitleModifier`].
-const TITLE_MODIFIER: u8 = 32;
+/// Token flag (capitalised words only): the word ends in a possessive ([`has_possessive`]).
+const POSSESSIVE: u8 = 8;
 
 impl<'i, 'a> Recognizer<'i, 'a> {
     /// Prepares the document: evidence and token flags, given its [`SentenceFacts`].
@@ -447,21 +516,25 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         // One pass: capitalised words, their evidence and their cached lookups.
         let mut evidence = DocEvidence::default();
         let mut flags = vec![0u8; tokens.len()];
-        for ((i, t), f) in tokens.iter().enumerate().zip(flags.iter_mut()) {
-            if !starts_upper(t, text) {
+        let mut info = vec![WordInfo::default(); tokens.len()];
+        let capitals: Vec<usize> = (tokens.iter().enumerate())
+            .filter(|(_, t)| starts_upper(t, text))
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &capitals {
+            let (Some(t), Some(f), Some(info)) = (tokens.get(i), flags.get_mut(i), info.get_mut(i))
+            else {
                 continue;
-            }
-            evidence.note(t, text, i, styles, initial);
-            let w = t.text(text);
-            *f = CAP;
-            if g.is_stopword(w) {
-                *f |= STOP;
-            }
-            if g.is(w, Cue::Title) {
-                *f |= TITLE;
-            } else if *f & STOP == 0 && g.is(w, Cue::TitleModifier) {
-                *f |= TITLE_MODIFIER;
-            }
+            };
+            let word = t.text(text);
+            let stem = strip_possessive(word);
+            evidence.note(stem, t.sentence, i, styles, initial);
+            *f = if stem.len() == word.len() {
+                CAP
+            } else {
+                CAP | POSSESSIVE
+            };
+            *info = g.word(stem);
         }
         let mut r = Recognizer {
             index,
@@ -473,14 +546,13 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             scratch: String::new(),
             guarded: false,
             flags,
+            info,
+            capitals: Vec::new(),
             initial,
             max_from: vec![0; tokens.len()],
         };
         // Name bits look ahead (`is_title_at`), so they come after all capitals are known.
-        for i in 0..r.tokens.len() {
-            if !r.is_capitalised(i) {
-                continue;
-            }
+        for &i in &capitals {
             let name = r.compute_name_token(i);
             let continues = name || r.compute_title_surname(i);
             let bits = u8::from(name) * NAME + u8::from(continues) * CONTINUES;
@@ -488,6 +560,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 *f |= bits;
             }
         }
+        r.capitals = capitals;
         r
     }
 
@@ -495,32 +568,41 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         self.flags.get(i).is_some_and(|f| f & bit != 0)
     }
 
-    /// True when token `i` is a [`Cue::Title`] as written.
-    fn title_word(&self, i: usize) -> bool {
-        if self.is_capitalised(i) {
-            self.flag(i, TITLE)
-        } else {
-            self.g.is(self.word(i), Cue::Title)
+    /// The token flags of token `i` (0 when out of range).
+    fn flags(&self, i: usize) -> u8 {
+        self.flags.get(i).copied().unwrap_or(0)
+    }
+
+    /// The gazetteer's [`WordInfo`] of token `i` as written (cached for capitalised words).
+    fn info(&self, i: usize) -> WordInfo {
+        match self.info.get(i) {
+            Some(&info) if self.flags(i) & (CAP | POSSESSIVE) == CAP => info,
+            _ => self.g.word(self.word(i)),
         }
     }
 
-    /// True when token `i` is a [`Cue::TitleModifier`] as written; only asked of words that
-    /// are not titles.
-    fn title_modifier_word(&self, i: usize) -> bool {
-        if self.is_capitalised(i) && !self.flag(i, STOP) {
-            self.flag(i, TITLE_MODIFIER)
-        } else {
-            self.g.is(self.word(i), Cue::TitleModifier)
+    /// The gazetteer's [`WordInfo`] of token `i` without a possessive ([`strip_possessive`]);
+    /// cached for capitalised words.
+    fn stem_info(&self, i: usize) -> WordInfo {
+        match self.info.get(i) {
+            Some(&info) if self.is_capitalised(i) => info,
+            _ => self.g.word(strip_possessive(self.word(i))),
         }
+    }
+
+    /// True when token `i` is a [`Cue::Title`] as written.
+    fn title_word(&self, i: usize) -> bool {
+        self.info(i).is(Cue::Title)
+    }
+
+    /// True when token `i` is a [`Cue::TitleModifier`] as written.
+    fn title_modifier_word(&self, i: usize) -> bool {
+        self.info(i).is(Cue::TitleModifier)
     }
 
     /// [`Gazetteer::is_stopword`] of token `i` as written.
     fn stopword(&self, i: usize) -> bool {
-        if self.is_capitalised(i) {
-            self.flag(i, STOP)
-        } else {
-            self.g.is_stopword(self.word(i))
-        }
+        self.info(i).stopword
     }
 
     /// True when token `i` stands where any word is capitalised ([`is_initial`]).
@@ -557,7 +639,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn is_title_at(&self, i: usize) -> bool {
         let mut k = i;
         for _ in 0..4 {
-            if self.title_word(k) {
+            let info = self.info(k);
+            if info.is(Cue::Title) {
                 let mut next = k + 1;
                 if self.word(next) == "." && self.token(next).is_some_and(|t| !t.space_before) {
                     next += 1;
@@ -566,7 +649,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     && self.same_sentence(i, next)
                     && !self.stopword(next);
             }
-            if self.is_capitalised(k) && self.title_modifier_word(k) {
+            if self.is_capitalised(k) && info.is(Cue::TitleModifier) {
                 k += 1;
             } else {
                 return false;
@@ -590,7 +673,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         if !self.same_sentence(p, i) {
             return false;
         }
-        self.title_word(p) || self.g.is(self.word(p), Cue::Role)
+        let info = self.info(p);
+        info.is(Cue::Title) || info.is(Cue::Role)
     }
 
     /// True when token `i` may be part of a name: a capitalised word that is neither a stop
@@ -618,12 +702,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 return true;
             }
         }
-        let (stop, title) = if w.len() == word.len() {
-            (self.flag(i, STOP), self.flag(i, TITLE))
-        } else {
-            (self.g.is_stopword(w), self.g.is(w, Cue::Title))
-        };
-        !stop && !title && !self.is_title_at(i)
+        let info = self.stem_info(i);
+        !info.stopword && !info.is(Cue::Title) && !self.is_title_at(i)
     }
 
     /// True when token `i` may continue a name begun before it: a name token, or a title
@@ -633,14 +713,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     }
 
     fn compute_title_surname(&self, i: usize) -> bool {
-        let word = self.word(i);
-        let w = strip_possessive(word);
-        let title = if w.len() == word.len() {
-            self.flag(i, TITLE)
-        } else {
-            self.g.is(w, Cue::Title)
-        };
-        self.is_capitalised(i) && title && !self.is_title_at(i)
+        self.is_capitalised(i) && self.stem_info(i).is(Cue::Title) && !self.is_title_at(i)
     }
 
     /// The text of tokens `a..=b` with single spaces between spaced tokens, for gazetteer
@@ -685,20 +758,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// Gazetteer label of tokens `a..=b` (possessive on `b` ignored); `upper` looks the phrase
     /// up in capitals.
     fn lookup(&mut self, a: usize, b: usize, upper: bool) -> Option<Label> {
-        let end = self.end_without_possessive(b);
         let g = self.g;
+        if a == b && !upper {
+            // One word: its cached lookups.
+            let stem = strip_possessive(self.token(a)?.text(self.text));
+            return self.stem_info(a).phrase.or_else(|| acronym_phrase(stem));
+        }
+        let end = self.end_without_possessive(b);
         let phrase = self.phrase_text(a, b, end)?;
         if upper {
             g.phrase_upper(phrase)
         } else {
-            g.phrase(phrase).or_else(|| {
-                // "BIRMINGHAM , England": a capitalised name in ordinary text.
-                if phrase.len() > 3 && is_acronym(phrase) {
-                    g.phrase_upper(phrase)
-                } else {
-                    None
-                }
-            })
+            g.phrase(phrase).or_else(|| acronym_phrase(phrase))
         }
     }
 
@@ -736,9 +807,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         let first = self.word(a);
         let stem = strip_possessive(first);
-        let mut max = self.g.max_tokens_from(first);
+        let mut max = self.info(a).max_tokens_from();
         if stem.len() != first.len() {
-            max = max.max(self.g.max_tokens_from(stem));
+            max = max.max(self.g.word(stem).max_tokens_from());
         }
         if let (Some(slot), Ok(m)) = (self.max_from.get_mut(a), u8::try_from(max + 1)) {
             *slot = m;
@@ -746,12 +817,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         max
     }
 
-    /// Finds the runs of one ordinary sentence and classifies them into `out`.
-    fn normal_sentence(&mut self, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
-        let mut i = range.start;
-        while i < range.end {
-            if !self.is_capitalised(i) {
-                i += 1;
+    /// Finds the runs of one ordinary sentence and classifies them into `out`; `capitals` are
+    /// its capitalised tokens, in order (runs start only there).
+    fn normal_sentence(
+        &mut self,
+        range: std::ops::Range<usize>,
+        capitals: &[usize],
+        out: &mut Vec<Mention>,
+    ) {
+        // The first token not yet part of a mention.
+        let mut next = range.start;
+        for &i in capitals {
+            if i < next {
                 continue;
             }
             if !self.is_name_token(i) {
@@ -760,7 +837,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 if let Some((b, label)) = self.longest_match(i, range.end - 1, false) {
                     if b > i {
                         self.push(out, i, b, Some(label), Strength::Strong);
-                        i = b + 1;
+                        next = b + 1;
                         continue;
                     }
                 }
@@ -768,13 +845,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 // starts a company name ("First Bank").
                 let particle = is_particle_or_ordinal(self.word(i));
                 if !(particle && self.is_name_token(i + 1) && !self.is_initial(i)) {
-                    i += 1;
                     continue;
                 }
             }
             let b = self.run_end(i, range.end);
             self.classify(i, b, out);
-            i = b + 1;
+            next = b + 1;
         }
     }
 
@@ -831,13 +907,12 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 && self.is_capitalised(after)
                 && !self.stopword(after)
             {
-                let g = self.g;
-                let first = self.word(a);
-                let head = g.is(w, Cue::OrgHead)
-                    || g.is(w, Cue::LocHead)
-                    || g.is(first, Cue::OrgHead)
-                    || g.is(first, Cue::LocHead);
-                if head && (nw == "of" || (nw == "for" && g.is(w, Cue::OrgHead))) {
+                let (here, first) = (self.info(j), self.info(a));
+                let head = here.is(Cue::OrgHead)
+                    || here.is(Cue::LocHead)
+                    || first.is(Cue::OrgHead)
+                    || first.is(Cue::LocHead);
+                if head && (nw == "of" || (nw == "for" && here.is(Cue::OrgHead))) {
                     j = self.enumeration_end(after, end);
                     continue;
                 }
@@ -859,11 +934,10 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// (`, Innovation and Technology`), or `j` itself. Only single unknown words join, so
     /// `Bank of England, Barclays and HSBC` stays three names.
     fn enumeration_end(&self, j: usize, end: usize) -> usize {
-        let g = self.g;
         let plain = |k: usize| {
             k < end && self.is_name_token(k) && !self.continues_name(k + 1) && {
-                let w = self.word(k);
-                g.phrase(w).is_none() && !g.is_first_name(w)
+                let info = self.info(k);
+                info.phrase.is_none() && !info.first_name
             }
         };
         let mut k = j;
@@ -884,9 +958,9 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             }
         }
         a == j
-            && self.g.is_first_name(strip_possessive(self.word(j)))
-            && !self.g.is_first_name(self.word(j + 1))
-            && self.g.phrase(strip_possessive(self.word(j + 1))).is_none()
+            && self.stem_info(j).first_name
+            && !self.info(j + 1).first_name
+            && self.stem_info(j + 1).phrase.is_none()
     }
 
     fn push(
@@ -914,7 +988,6 @@ impl<'i, 'a> Recognizer<'i, 'a> {
 
     /// Classifies the run `a..=b` into one or more mentions.
     pub fn classify(&mut self, a: usize, b: usize, out: &mut Vec<Mention>) {
-        let g = self.g;
         if let Some(label) = self.lookup(a, b, false) {
             // A town or county before a score is its team ("Leicestershire 296").
             let label =
@@ -930,14 +1003,15 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             return self.push(out, a, b, Some(Label::Per), Strength::Strong);
         }
         let first = strip_possessive(self.word(a));
-        let last = strip_possessive(self.word(b));
         let words = (a..=b).filter(|&k| self.is_word(k)).count();
         if words >= 2 {
-            let suffix = if g.is(last, Cue::OrgSuffix) {
+            let first_info = self.stem_info(a);
+            let last = self.stem_info(b);
+            let suffix = if last.is(Cue::OrgSuffix) {
                 Some(Label::Org)
-            } else if g.is(last, Cue::LocSuffix) {
+            } else if last.is(Cue::LocSuffix) {
                 Some(Label::Loc)
-            } else if g.is(last, Cue::MiscSuffix) {
+            } else if last.is(Cue::MiscSuffix) {
                 Some(Label::Misc)
             } else {
                 None
@@ -945,13 +1019,13 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             // "Bank of England", "Party of God", "Gulf of Mexico", "Mount Everest".
             let of_at = (a..b).find(|&k| {
                 let c = self.word(k + 1);
-                c == "of" || (c == "for" && g.is(self.word(k), Cue::OrgHead))
+                c == "of" || (c == "for" && self.info(k).is(Cue::OrgHead))
             });
-            let head = match of_at.map(|k| strip_possessive(self.word(k))) {
-                Some(w) if g.is(w, Cue::OrgHead) || g.is(w, Cue::OrgSuffix) => Some(Label::Org),
-                Some(w) if g.is(w, Cue::LocHead) || g.is(w, Cue::LocSuffix) => Some(Label::Loc),
-                _ if g.is(first, Cue::LocHead) && words == 2 => Some(Label::Loc),
-                _ if g.is(first, Cue::OrgPrefix) && !g.is_first_name(self.word(a + 1)) => {
+            let head = match of_at.map(|k| self.stem_info(k)) {
+                Some(w) if w.is(Cue::OrgHead) || w.is(Cue::OrgSuffix) => Some(Label::Org),
+                Some(w) if w.is(Cue::LocHead) || w.is(Cue::LocSuffix) => Some(Label::Loc),
+                _ if first_info.is(Cue::LocHead) && words == 2 => Some(Label::Loc),
+                _ if first_info.is(Cue::OrgPrefix) && !self.info(a + 1).first_name => {
                     Some(Label::Org)
                 }
                 _ => None,
@@ -964,18 +1038,19 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             let inner_possessive = (a..b).any(|k| has_possessive(self.word(k)));
             // "Daniel Ek"; also "Anthony Washington": a given name that is not itself a place,
             // before one more word, is a person even when that word is a place.
-            let given = g.is_first_name(first) && !inner_possessive;
-            let two = words == 2 && g.phrase(first).is_none() && self.is_word(b) && b == a + 1;
+            let given = first_info.first_name && !inner_possessive;
+            let two = words == 2 && first_info.phrase.is_none() && self.is_word(b) && b == a + 1;
             if given && (two || self.phrase_rest_unknown(a + 1, b)) {
                 return self.push(out, a, b, Some(Label::Per), Strength::Strong);
             }
             // Split into known pieces and the rest ("British Airways" is one piece; "Australian
             // Zed Blorp" is two). First see what the pieces are.
-            let (mut pieces, mut places, mut rest_words, mut rest_names) = (0, 0, 0, 0);
+            let (mut places, mut rest_words, mut rest_names) = (0, 0, 0);
+            let mut pieces = Vec::new();
             let mut k = a;
             while k <= b {
                 if let Some((e, label)) = self.longest_match(k, b, false) {
-                    pieces += 1;
+                    pieces.push((k, e, label));
                     // A known surname works like a place: "Johnson Controls".
                     let surname = label == Label::Per && e == k;
                     places += usize::from(label == Label::Loc || surname);
@@ -984,41 +1059,36 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     if self.continues_name(k) {
                         rest_words += 1;
                         let w = strip_possessive(self.word(k));
+                        let info = self.stem_info(k);
                         // Names, nationalities and cue words ("U.S. Labor Day", "U.S. Assistant
                         // Secretary") do not make the place a business.
-                        let named =
-                            g.is_first_name(w) || looks_like_demonym(w) || g.cue(w).is_some();
+                        let named = info.first_name || looks_like_demonym(w) || info.cue.is_some();
                         rest_names += usize::from(named);
                     }
                     k += 1;
                 }
             }
-            if pieces > 0 && pieces == places && rest_words > 0 && rest_names == 0 && !initial {
+            let known = pieces.len();
+            if known > 0 && known == places && rest_words > 0 && rest_names == 0 && !initial {
                 // A place with unknown capitalised words is a business or team named after it
                 // ("Chittagong Cement", "Cleveland Indians", "Statistics Canada").
                 return self.push(out, a, b, Some(Label::Org), Strength::Weak);
             }
-            if pieces > 0 {
-                let mut k = a;
+            if known > 0 {
                 let mut rest_start = a;
-                while k <= b {
-                    if let Some((e, label)) = self.longest_match(k, b, false) {
-                        if rest_start < k {
-                            self.classify_rest(rest_start, k - 1, out);
-                        }
-                        self.push(out, k, e, Some(label), Strength::Strong);
-                        k = e + 1;
-                        rest_start = k;
-                    } else {
-                        k += 1;
+                for (k, e, label) in pieces {
+                    if rest_start < k {
+                        self.classify_rest(rest_start, k - 1, out);
                     }
+                    self.push(out, k, e, Some(label), Strength::Strong);
+                    rest_start = e + 1;
                 }
                 if rest_start <= b {
                     self.classify_rest(rest_start, b, out);
                 }
                 return;
             }
-            if initial && g.is_stopword(first) {
+            if initial && first_info.stopword {
                 return self.classify(a + 1, b, out);
             }
             return self.classify_unknown(a, b, out);
@@ -1111,7 +1181,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
             if is_acronym(w) || is_camel_case(w) {
                 return self.push(out, a, b, Some(Label::Org), Strength::Weak);
             }
-            if self.g.is_first_name(w) {
+            if self.stem_info(a).first_name {
                 return self.push(out, a, b, Some(Label::Per), Strength::Weak);
             }
             if matches!(
@@ -1137,19 +1207,20 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     /// organisation noun before it (`the firm Zorbix`: ORG), an appositive after it, or a
     /// possessive followed by an organisation noun (`Zorbix’s chief executive`: ORG).
     pub fn context_label(&self, a: usize, b: usize) -> Option<Label> {
-        let g = self.g;
         if self.title_before(a) {
             return Some(Label::Per);
         }
         if let Some(p) = a.checked_sub(1) {
             let w = self.word(p);
-            if g.is(w, Cue::OrgNoun) && w.chars().next().is_some_and(char::is_lowercase) {
+            if w.chars().next().is_some_and(char::is_lowercase) && self.info(p).is(Cue::OrgNoun) {
                 return Some(Label::Org);
             }
             // "the town of X", "east of X", "the outskirts of X".
             if w == "of" {
-                let noun = p.checked_sub(1).map_or("", |q| self.word(q));
-                if g.is(noun, Cue::LocNoun) {
+                let noun = p
+                    .checked_sub(1)
+                    .map_or_else(WordInfo::default, |q| self.info(q));
+                if noun.is(Cue::LocNoun) {
                     return Some(Label::Loc);
                 }
             }
@@ -1167,7 +1238,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         // "Zorbix’s chief executive", "a Zorbix spokesman", "Zorbix shares".
         let next = self.word(b + 1);
-        if g.is(next, Cue::OrgNoun) && next.chars().next().is_some_and(char::is_lowercase) {
+        if next.chars().next().is_some_and(char::is_lowercase) && self.info(b + 1).is(Cue::OrgNoun)
+        {
             return Some(Label::Org);
         }
         if self.sports_team(a, b, false) {
@@ -1246,20 +1318,19 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         }
         k += 1;
         for _ in 0..4 {
-            let w = self.word(k);
             if !self.is_word(k) || !self.same_sentence(b, k) {
                 return None;
             }
-            let g = self.g;
+            let w = self.info(k);
             match () {
-                _ if g.is(w, Cue::PerNoun) || g.is(w, Cue::Role) => {
-                    if self.is_word(k + 1) && g.is(self.word(k + 1), Cue::PerNoun) {
+                _ if w.is(Cue::PerNoun) || w.is(Cue::Role) => {
+                    if self.is_word(k + 1) && self.info(k + 1).is(Cue::PerNoun) {
                         k += 1;
                         continue;
                     }
                     return Some(Label::Per);
                 }
-                _ if g.is(w, Cue::OrgNoun) => {
+                _ if w.is(Cue::OrgNoun) => {
                     // The noun must end the noun phrase ("a shadow library, ...").
                     if self.is_word(k + 1) && !matches!(self.word(k + 1), "that" | "which") {
                         k += 1;
@@ -1267,7 +1338,7 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                     }
                     return Some(Label::Org);
                 }
-                _ if g.is(w, Cue::LocNoun) => return Some(Label::Loc),
+                _ if w.is(Cue::LocNoun) => return Some(Label::Loc),
                 _ => k += 1,
             }
         }
@@ -1331,11 +1402,18 @@ impl<'i, 'a> Recognizer<'i, 'a> {
     pub fn run(mut self) -> Vec<Annotation> {
         let mut mentions = Vec::new();
         let sentences = self.index.sentences();
+        let capitals = std::mem::take(&mut self.capitals);
+        // The capitals not yet passed (sentences come in order).
+        let mut rest = capitals.as_slice();
         for (s, sentence) in sentences.iter().enumerate() {
+            let range = sentence.tokens.clone();
+            let count = rest.iter().take_while(|&&c| c < range.end).count();
+            let (here, after) = rest.split_at(count);
+            rest = after;
             let style = self.styles.get(s).copied();
             if matches!(style, Some(Style::Normal | Style::Headline)) {
                 self.guarded = style == Some(Style::Headline);
-                self.normal_sentence(sentence.tokens.clone(), &mut mentions);
+                self.normal_sentence(range, here, &mut mentions);
                 self.guarded = false;
             }
         }
@@ -1365,7 +1443,8 @@ impl<'i, 'a> Recognizer<'i, 'a> {
                 }
             } else if label == Label::Org {
                 let w = strip_possessive(self.word(a));
-                let plain = g.cue(w).is_none() && g.phrase(w).is_none() && !g.is_first_name(w);
+                let info = self.stem_info(a);
+                let plain = info.cue.is_none() && info.phrase.is_none() && !info.first_name;
                 if plain && self.is_name_token(a) && w.chars().count() > 1 {
                     parts.entry(w).or_insert(Label::Org);
                 }

@@ -3,11 +3,12 @@
 
 use super::gazetteer::{gazetteer, Cue};
 use super::rules::{
-    has_possessive, initial_flags, is_acronym, is_initial, is_name_shaped, strip_possessive,
+    has_possessive, initial_flags, is_acronym, is_initial, is_name_shaped, sentence_styles,
+    strip_possessive, Style,
 };
 use super::{EntityRecognizer, RuleRecognizer};
 use crate::annotation::Label::{self, *};
-use crate::text::TextIndex;
+use crate::text::{TextIndex, TokenKind};
 
 type Row<'a> = (&'a str, &'a [(Label, &'a str)]);
 
@@ -597,4 +598,148 @@ fn gazetteer_lookups() {
     .map(|s| s.len())
     .sum();
     assert!(total < 80_000, "entity lexicons are {total} bytes");
+}
+
+/// [`sentence_styles`] written plainly: every count over every token, then the decision. The
+/// fast version stops early and skips scans; both must agree.
+fn reference_styles(index: &TextIndex<'_>) -> Vec<Style> {
+    let text = index.text();
+    let closer = |t: &str| matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»");
+    let mut styles = Vec::new();
+    for s in index.sentences() {
+        let tokens = &index.tokens()[s.tokens.clone()];
+        let (mut upper, mut lower, mut capitalised, mut words, mut commas) = (0, 0, 0, 0, 0);
+        for t in tokens {
+            let w = t.text(text);
+            if t.kind != TokenKind::Word {
+                commas += usize::from(matches!(w, "," | "(" | ")"));
+                continue;
+            }
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if w.chars().any(char::is_lowercase) {
+                lower += 1;
+            } else if letters >= 2 {
+                upper += 1;
+            }
+            if w.chars().count() > 3 {
+                words += 1;
+                capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        let ends_with_stop = tokens
+            .iter()
+            .rev()
+            .find(|t| !closer(t.text(text)))
+            .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "…"));
+        let ends_with_number = tokens.last().is_some_and(|t| t.kind == TokenKind::Number);
+        styles.push(if lower == 0 && upper >= 1 {
+            Style::Caps
+        } else if s.starts_paragraph
+            && !ends_with_stop
+            && !ends_with_number
+            && words >= 4
+            && capitalised == words
+            && commas <= 1
+        {
+            Style::Headline
+        } else {
+            Style::Normal
+        });
+    }
+    styles
+}
+
+#[test]
+fn sentence_styles_agree_with_full_counts() {
+    let fixture = include_str!("../../tests/fixtures/spotify-deal.txt");
+    let texts = [
+        fixture,
+        "SPOTIFY SIGNS DEAL\nThe firm said so.",
+        "Spotify Signs Licensing Deal As Row Deepens\nIt did.",
+        "Spotify Signs Licensing Deal, Row Deepens (Again)\nIt did.",
+        "Spotify Signs Licensing Deal As Row Deepens.\nÉcole Über Straße Öffnet Heute\n",
+        "Spotify Signs Licensing Deal As Row Deepens 2024\n«Élan Vital Über Alles»\n",
+        "LONDON 1996-08-30\nÉCOLE ÜBER\nA B C D\nBBC news today\nÀ propos de Rien Ici Vraiment\n",
+        "Mr Ng Is Here Today Now\nthe Best Band Ever Made Here\nOne two three four five\n",
+        "Spotify “Signs” Licensing Deal As Row Deepens’\nx\n\n\n(\n",
+    ];
+    let mut seen = Vec::new();
+    for text in texts {
+        let index = TextIndex::new(text);
+        let styles = sentence_styles(&index);
+        assert_eq!(styles, reference_styles(&index), "{text:?}");
+        seen.extend(styles);
+    }
+    // The texts exercise every style.
+    for style in [Style::Normal, Style::Caps, Style::Headline] {
+        assert!(seen.contains(&style), "{style:?}");
+    }
+}
+
+/// [`WordInfo`](super::gazetteer::WordInfo) answers like each single lookup, for every listed
+/// word and its variants (capitalised, in capitals, with a dot).
+#[test]
+fn word_info_agrees_with_the_single_lookups() {
+    let g = gazetteer();
+    let lists = [
+        include_str!("../../lexicon/entities_countries.txt"),
+        include_str!("../../lexicon/entities_places.txt"),
+        include_str!("../../lexicon/entities_orgs.txt"),
+        include_str!("../../lexicon/entities_misc.txt"),
+        include_str!("../../lexicon/entities_people.txt"),
+        include_str!("../../lexicon/entities_first_names.txt"),
+        include_str!("../../lexicon/entities_stopwords.txt"),
+        include_str!("../../lexicon/entities_cues.txt"),
+    ];
+    let mut words: Vec<String> = ["", "Zorbix", "zorbix.", "Dr.", "Dr..", "THE", "the"]
+        .map(String::from)
+        .to_vec();
+    for line in lists.iter().flat_map(|l| l.lines()) {
+        // Whole lines (phrases) and their words, as listed, capitalised, in capitals, dotted.
+        for w in std::iter::once(line.trim()).chain(line.split_whitespace()) {
+            let mut chars = w.chars();
+            let capitalised: String = chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            });
+            for v in [
+                w.to_string(),
+                capitalised,
+                w.to_uppercase(),
+                w.to_lowercase(),
+            ] {
+                words.push(format!("{v}."));
+                words.push(v);
+            }
+        }
+    }
+    let cues = [
+        Cue::Title,
+        Cue::TitleModifier,
+        Cue::Role,
+        Cue::OrgSuffix,
+        Cue::OrgHead,
+        Cue::OrgPrefix,
+        Cue::LocSuffix,
+        Cue::LocHead,
+        Cue::MiscSuffix,
+        Cue::OrgNoun,
+        Cue::PerNoun,
+        Cue::LocNoun,
+    ];
+    let dr = g.word("Dr.");
+    assert!(dr.is(Cue::Title) && dr.cue == Some(Cue::Title) && g.word("Dr..").cue.is_none());
+    assert!(g.word("DANIEL").first_name && g.word("Daniel").first_name);
+    assert!(g.word("However").stopword && g.word("however").stopword);
+    assert!(g.word("Bank").max_tokens_from() >= 3 && g.word("BANK").max_tokens_from() >= 3);
+    for w in &words {
+        let info = g.word(w);
+        assert_eq!(info.stopword, g.is_stopword(w), "{w:?}");
+        assert_eq!(info.first_name, g.is_first_name(w), "{w:?}");
+        assert_eq!(info.phrase, g.phrase(w), "{w:?}");
+        assert_eq!(info.cue, g.cue(w), "{w:?}");
+        assert_eq!(info.max_tokens_from(), g.max_tokens_from(w), "{w:?}");
+        for cue in cues {
+            assert_eq!(info.is(cue), g.is(w, cue), "{w:?} {cue:?}");
+        }
+    }
 }
