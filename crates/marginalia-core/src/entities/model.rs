@@ -674,8 +674,8 @@ fn loses_first(
 
 /// True for a title or a word that makes one (`Mr`, `President`, `Prime`).
 fn is_title_word(w: &str) -> bool {
-    let g = gazetteer();
-    g.is(w, Cue::Title) || g.is(w, Cue::TitleModifier)
+    let info = gazetteer().word(w);
+    info.is(Cue::Title) || info.is(Cue::TitleModifier)
 }
 
 /// The model's tags turned into spans, with the rules kept where they are better:

@@ -342,23 +342,24 @@ fn word_facts(word: &str, kind: TokenKind, capitalised: bool) -> Tok {
         if stem.len() != word.len() {
             flags |= F_POSSESSIVE;
         }
-        if let Some(c) = g.cue(stem) {
+        let info = g.word(stem);
+        if let Some(c) = info.cue {
             tok.cue = c as u8 + 1;
         }
         if capitalised {
             flags |= F_CAP;
             let caps = rules::is_acronym(stem);
-            let label = g
-                .phrase(stem)
+            let label = info
+                .phrase
                 .or_else(|| if caps { g.phrase_upper(stem) } else { None });
             tok.gaz = label.and_then(label_index).map_or(0, |l| l + 1);
-            if g.is_first_name(stem) {
+            if info.first_name {
                 flags |= F_FIRST_NAME;
             }
             if g.is_country(stem) {
                 flags |= F_COUNTRY;
             }
-            if g.is_stopword(stem) {
+            if info.stopword {
                 flags |= F_STOPWORD;
             }
             if rules::looks_like_demonym(stem) {
