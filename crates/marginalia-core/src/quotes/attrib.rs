@@ -4,7 +4,7 @@
 use super::gender::{self, Gender, Genders};
 use super::lexicon::{
     cue_words, is_determiner, is_name_connector, is_naming, is_not_name, is_org_noun,
-    is_participle, pronoun, Pronoun,
+    is_participle, may_start_quote_mark, pronoun, Pronoun,
 };
 use super::pairs::{Group, Piece};
 use crate::annotation::{Annotation, Label, QuoteKind};
@@ -104,10 +104,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// Clinton`, `Mr. Trump`).
     fn people_genders(&self) -> Genders<'a> {
         let mut genders = Genders::default();
-        for e in self.ents {
-            if e.label != Label::Per {
-                continue;
-            }
+        for e in self.ents.iter().filter(|e| e.label == Label::Per) {
             let name = e.span.slice(self.text);
             let title = || {
                 let a = self.index.token_at_or_after(e.span.start);
@@ -117,7 +114,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
                     None => "",
                 }
             };
-            let first = name.split_whitespace().next().unwrap_or("");
+            let first = gender::first_word(name);
             if let Some(g) = gender::of_word(first).or_else(|| gender::of_word(title())) {
                 genders.record(name, g);
             }
@@ -258,10 +255,15 @@ impl<'i, 'a> Attributor<'i, 'a> {
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
-        matches!(
-            self.word(i),
-            "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "‹" | "›"
-        )
+        let lead = self
+            .toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start));
+        lead.is_some_and(|&b| may_start_quote_mark(b))
+            && matches!(
+                self.word(i),
+                "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "‹" | "›"
+            )
     }
 
     /// The token's text when it is a single ASCII character (`.`, `,`), else `None`.
@@ -453,7 +455,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             cue: None,
             starts_sentence,
         };
-        if let Some((cue, speaker)) = self.headline(g.open) {
+        if let Some((cue, speaker)) = self.headline(g) {
             return speech(Some(speaker), cue);
         }
         if shape.title && shape.words >= 3 {
@@ -1505,4 +1507,24 @@ fn is_noun_like_cue(w: &str) -> bool {
         w,
         "claims" | "notes" | "reports" | "calls" | "states" | "tweets" | "says" | "warns" | "asks"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_marks_pass_the_lead_byte_filter() {
+        let text = "“ ” \" ‘ ’ ' « » „ ‹ › — ( x ‛";
+        let index = TextIndex::new(text);
+        let attributor = Attributor::new(&index, &[], &[]);
+        let marks: Vec<&str> = (0..index.tokens().len())
+            .filter(|&i| attributor.is_quote_mark(i))
+            .map(|i| index.token_text(i))
+            .collect();
+        assert_eq!(
+            marks,
+            ["“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‹", "›"]
+        );
+    }
 }

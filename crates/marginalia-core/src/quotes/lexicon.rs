@@ -1,5 +1,11 @@
 //! Word lists of the quote layer: reporting verbs (cues), pronouns, determiners.
 
+/// True when `byte` may start a quote mark: `"`, `'` or the lead byte of `«`/`»` (0xC2) or of
+/// the marks in U+2018..U+203A (0xE2). A token starting otherwise needs no closer look.
+pub(super) fn may_start_quote_mark(byte: u8) -> bool {
+    matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
 /// Reporting verbs that introduce a quotation, in lower case.
 fn is_cue_verb(word: &str) -> bool {
     matches!(
