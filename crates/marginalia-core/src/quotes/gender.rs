@@ -19,6 +19,9 @@ pub(super) enum Gender {
 
 /// The gender of a pronoun (`he`, `She’s`), `None` for any other word.
 pub(super) fn of_pronoun(word: &str) -> Option<Gender> {
+    if !super::lexicon::may_be_short_before_apostrophe(word, 3) {
+        return None;
+    }
     let word = word.split(['’', '\'']).next().unwrap_or(word);
     if word.eq_ignore_ascii_case("she") {
         Some(Gender::Female)

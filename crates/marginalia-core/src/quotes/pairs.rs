@@ -161,20 +161,28 @@ impl Pairer<'_, '_> {
         let mut skip = 0usize;
         let toks = self.toks;
         let bytes = self.text.as_bytes();
-        for (i, t) in toks.iter().enumerate() {
+        let may_be_mark = |t: &Token| {
+            t.kind == TokenKind::Punct
+                && bytes
+                    .get(t.span.start)
+                    .is_some_and(|&b| may_start_quote_mark(b))
+        };
+        // Only line breaks and possible quote marks need a closer look.
+        let mut next = 0usize;
+        while let Some(found) = toks
+            .get(next..)
+            .and_then(|rest| rest.iter().position(|t| t.newline_before || may_be_mark(t)))
+        {
+            let i = next + found;
+            next = i + 1;
+            let Some(t) = toks.get(i) else { break };
             if t.newline_before && i > 0 && self.is_paragraph_break(i) {
                 para += 1;
                 if let Some(end) = self.paragraph_break(i) {
                     skip = end + 1;
                 }
             }
-            if t.kind != TokenKind::Punct || i < skip {
-                continue;
-            }
-            if !bytes
-                .get(t.span.start)
-                .is_some_and(|&b| may_start_quote_mark(b))
-            {
+            if i < skip || !may_be_mark(t) {
                 continue;
             }
             let Some((role, j)) = self.role_and_end(i) else {
