@@ -135,8 +135,9 @@ pub fn recognize(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<Annotati
     let mut out = Vec::with_capacity(pairs.pieces.len());
     let mut last_end = 0usize;
     for (g, f) in pairs.groups.iter().zip(&found) {
-        let cue = f.cue.map(|c| c.slice(text).to_string());
-        for p in pairs.pieces.get(g.pieces.clone()).unwrap_or(&[]) {
+        let mut cue = f.cue.map(|c| c.slice(text).to_string());
+        let pieces = pairs.pieces.get(g.pieces.clone()).unwrap_or(&[]);
+        for (n, p) in pieces.iter().enumerate() {
             let (Some(a), Some(b)) = (toks.get(p.first), toks.get(p.last)) else {
                 continue;
             };
@@ -152,7 +153,12 @@ pub fn recognize(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<Annotati
             ann.quote = Some(QuoteInfo {
                 kind: f.kind,
                 speaker: f.speaker.filter(|s| s.is_valid_in(text)),
-                cue: cue.clone(),
+                // The last piece takes the cue; earlier ones (other paragraphs) copy it.
+                cue: if n + 1 == pieces.len() {
+                    cue.take()
+                } else {
+                    cue.clone()
+                },
             });
             out.push(ann);
         }

@@ -4,13 +4,13 @@
 use super::gender::{self, Gender, Genders};
 use super::lexicon::{
     cue_words, is_determiner, is_name_connector, is_naming, is_not_name, is_org_noun,
-    is_participle, pronoun, Pronoun,
+    is_participle, may_start_quote_mark, pronoun, Pronoun,
 };
 use super::pairs::{Group, Piece};
 use crate::annotation::{Annotation, Label, QuoteKind};
 use crate::span::Span;
 use crate::text::{TextIndex, Token, TokenKind};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 mod headline;
 mod possessive;
@@ -50,12 +50,14 @@ pub(super) struct Attributor<'i, 'a> {
     quoted: Vec<bool>,
     /// The last person named as a speaker so far (quotations are attributed in text order).
     last_person: Cell<Option<Span>>,
-    /// Indices of the PER entities in a speaker's position outside quotations (see
-    /// [`Attributor::is_salient`]), in text order: the antecedents `he` and `she` prefer.
-    salient: Vec<usize>,
-    /// Per entity, the gender the text gives its surname (`he` and `she` agree with their
-    /// antecedent); `None` when unknown.
-    genders: Vec<Option<Gender>>,
+    /// Per entity, whether it is a salient person (see [`Attributor::is_salient_person`]),
+    /// worked out when a pronoun first looks at it.
+    salient: Vec<Cell<Option<bool>>>,
+    /// The gender the text gives each surname (`he` and `she` agree with their antecedent),
+    /// gathered from all PER entities when a pronoun first needs it.
+    surnames: OnceCell<Genders<'a>>,
+    /// Per entity, its gender (see [`Attributor::gender_of`]) once worked out.
+    genders: Vec<Cell<Option<Option<Gender>>>>,
 }
 
 /// Counts about a quotation's words.
@@ -85,76 +87,55 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 flags.fill(true);
             }
         }
-        let mut attributor = Attributor {
+        Attributor {
             index,
             text: index.text(),
             toks,
             ents,
             quoted,
             last_person: Cell::new(None),
-            salient: Vec::new(),
-            genders: Vec::new(),
-        };
-        let bounds = attributor.entity_tokens();
-        attributor.salient = attributor.salient_people(&bounds);
-        attributor.genders = attributor.people_genders(&bounds);
-        attributor
-    }
-
-    /// Per entity, its first token and the first token after it, in one pass over the tokens
-    /// (entities are sorted and do not overlap).
-    fn entity_tokens(&self) -> Vec<(usize, usize)> {
-        let mut t = 0usize;
-        let mut out = Vec::with_capacity(self.ents.len());
-        for e in self.ents {
-            while self
-                .toks
-                .get(t)
-                .is_some_and(|x| x.span.start < e.span.start)
-            {
-                t += 1;
-            }
-            let first = t;
-            let mut after = t;
-            while self
-                .toks
-                .get(after)
-                .is_some_and(|x| x.span.start < e.span.end)
-            {
-                after += 1;
-            }
-            out.push((first, after));
+            salient: vec![Cell::new(None); ents.len()],
+            surnames: OnceCell::new(),
+            genders: vec![Cell::new(None); ents.len()],
         }
-        out
     }
 
     /// The gender of every person the text names with a given name or a title (`Hillary
     /// Clinton`, `Mr. Trump`).
-    fn people_genders(&self, bounds: &[(usize, usize)]) -> Vec<Option<Gender>> {
+    fn people_genders(&self) -> Genders<'a> {
         let mut genders = Genders::default();
-        for (e, &(a, _)) in self.ents.iter().zip(bounds) {
-            if e.label != Label::Per {
-                continue;
-            }
+        for e in self.ents.iter().filter(|e| e.label == Label::Per) {
             let name = e.span.slice(self.text);
-            let title = || match a.checked_sub(1).map(|p| self.word(p)) {
-                Some(".") => a.checked_sub(2).map_or("", |p| self.word(p)),
-                Some(w) => w,
-                None => "",
+            let title = || {
+                let a = self.index.token_at_or_after(e.span.start);
+                match a.checked_sub(1).map(|p| self.word(p)) {
+                    Some(".") => a.checked_sub(2).map_or("", |p| self.word(p)),
+                    Some(w) => w,
+                    None => "",
+                }
             };
-            let first = name.split_whitespace().next().unwrap_or("");
+            let first = gender::first_word(name);
             if let Some(g) = gender::of_word(first).or_else(|| gender::of_word(title())) {
                 genders.record(name, g);
             }
         }
-        self.ents
-            .iter()
-            .map(|e| {
-                (e.label == Label::Per)
-                    .then(|| genders.of(e.span.slice(self.text)))
-                    .flatten()
-            })
-            .collect()
+        genders
+    }
+
+    /// The gender the text gives entity `i` (a person), if it tells one; worked out once per
+    /// entity.
+    fn gender_of(&self, i: usize) -> Option<Gender> {
+        let e = self.ents.get(i).filter(|e| e.label == Label::Per)?;
+        let known = self.genders.get(i)?;
+        if let Some(gender) = known.get() {
+            return gender;
+        }
+        let gender = self
+            .surnames
+            .get_or_init(|| self.people_genders())
+            .of(e.span.slice(self.text));
+        known.set(Some(gender));
+        gender
     }
 
     /// True for a PER entity that is a name, not a pronoun the entity layer took for one (`I.`).
@@ -164,13 +145,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
 
     /// True when entity `i` may be what a pronoun of `gender` refers to.
     fn agrees(&self, i: usize, gender: Option<Gender>) -> bool {
-        gender.is_none_or(|g| {
-            self.genders
-                .get(i)
-                .copied()
-                .flatten()
-                .is_none_or(|known| known == g)
-        })
+        gender.is_none_or(|g| self.gender_of(i).is_none_or(|known| known == g))
     }
 
     /// True when the person at `span` (an entity or a name) may be what a pronoun of `gender`
@@ -184,17 +159,22 @@ impl<'i, 'a> Attributor<'i, 'a> {
                 .is_none_or(|e| e.span.start != span.start || self.agrees(i, gender))
     }
 
-    /// The PER entities that are salient (see [`Attributor::is_salient`]), in text order.
-    fn salient_people(&self, bounds: &[(usize, usize)]) -> Vec<usize> {
-        self.ents
-            .iter()
-            .zip(bounds)
-            .enumerate()
-            .filter(|(_, (e, &(a, after)))| {
-                e.label == Label::Per && self.is_salient(a, after) && self.names_person(e)
-            })
-            .map(|(i, _)| i)
-            .collect()
+    /// True when entity `i` is a person named in a speaker's position (see
+    /// [`Attributor::is_salient`]); worked out once per entity.
+    fn is_salient_person(&self, i: usize) -> bool {
+        let (Some(e), Some(known)) = (self.ents.get(i), self.salient.get(i)) else {
+            return false;
+        };
+        if let Some(salient) = known.get() {
+            return salient;
+        }
+        let salient = e.label == Label::Per && {
+            let a = self.index.token_at_or_after(e.span.start);
+            let after = self.index.token_at_or_after(e.span.end);
+            self.is_salient(a, after) && self.names_person(e)
+        };
+        known.set(Some(salient));
+        salient
     }
 
     /// True when the person at tokens `a..after` (outside quotations) is in a speaker's
@@ -275,10 +255,27 @@ impl<'i, 'a> Attributor<'i, 'a> {
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
-        matches!(
-            self.word(i),
-            "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "‹" | "›"
-        )
+        let lead = self
+            .toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start));
+        lead.is_some_and(|&b| may_start_quote_mark(b))
+            && matches!(
+                self.word(i),
+                "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "‹" | "›"
+            )
+    }
+
+    /// The token's text when it is a single ASCII character (`.`, `,`), else `None`.
+    fn ascii_char(&self, t: &Token) -> Option<u8> {
+        if t.span.end != t.span.start + 1 {
+            return None;
+        }
+        self.text
+            .as_bytes()
+            .get(t.span.start)
+            .copied()
+            .filter(u8::is_ascii)
     }
 
     fn span_of(&self, a: usize, b: usize) -> Option<Span> {
@@ -342,16 +339,6 @@ impl<'i, 'a> Attributor<'i, 'a> {
     }
 
     fn shape(&self, pieces: &[Piece]) -> Shape {
-        let mut s = Shape {
-            words: 0,
-            inner_punct: false,
-            lower_start: false,
-            sentence_initial: false,
-            final_punct: false,
-            title: true,
-            after_colon: false,
-            last_inner: 0,
-        };
         let last_tok = pieces.last().map_or(0, |p| p.last);
         // `…those 5,000 people,’” Merkley said`: look through a nested quotation's closing mark.
         let mut last_inner = last_tok;
@@ -359,39 +346,60 @@ impl<'i, 'a> Attributor<'i, 'a> {
         while last_inner > first_tok && self.is_quote_mark(last_inner) {
             last_inner -= 1;
         }
-        s.last_inner = last_inner;
-        let mut first_word = None;
+        let (mut words, mut first_word) = (0usize, None);
+        let (mut inner_punct, mut final_punct) = (false, false);
         for p in pieces {
-            for i in p.first..=p.last {
-                let Some(t) = self.toks.get(i) else { break };
-                let w = t.text(self.text);
-                if w == "." && self.is_abbrev_dot(i) {
-                    continue; // `St. Petersburg`
-                }
-                if t.kind == TokenKind::Punct {
-                    let is_last = i == last_tok;
-                    if matches!(w, "." | "!" | "?" | ";" | ":" | "…") || (w == "," && !is_last) {
-                        if is_last {
-                            s.final_punct = true;
-                        } else {
-                            s.inner_punct = true;
-                        }
-                    }
-                    if is_last && w == "," {
-                        s.final_punct = true;
-                    }
-                } else {
-                    s.words += 1;
-                    if s.title && !t.first_char(self.text).is_uppercase() {
-                        s.title = t.kind == TokenKind::Number || is_title_small_word(w);
-                    }
-                    if first_word.is_none() {
+            for (k, t) in self.piece_tokens(p).iter().enumerate() {
+                let i = p.first + k;
+                if t.kind != TokenKind::Punct {
+                    if words == 0 {
                         first_word = Some(i);
                     }
+                    words += 1;
+                    continue;
+                }
+                let is_last = i == last_tok;
+                let ascii = self.ascii_char(t);
+                let sentence_punct = match ascii {
+                    Some(b'.') if self.is_abbrev_dot(i) => continue, // `St. Petersburg`
+                    Some(b'.' | b'!' | b'?' | b';' | b':') => true,
+                    Some(_) => false,
+                    None => t.text(self.text) == "…",
+                };
+                let comma = ascii == Some(b',');
+                if sentence_punct || (comma && !is_last) {
+                    if is_last {
+                        final_punct = true;
+                    } else {
+                        inner_punct = true;
+                    }
+                }
+                if is_last && comma {
+                    final_punct = true;
                 }
             }
         }
-        s.title &= s.words >= 2 && !s.inner_punct;
+        // Every word capitalised (numbers and small function words aside).
+        let title = words >= 2
+            && !inner_punct
+            && pieces.iter().all(|p| {
+                self.piece_tokens(p).iter().all(|t| {
+                    t.kind == TokenKind::Punct
+                        || t.first_char(self.text).is_uppercase()
+                        || t.kind == TokenKind::Number
+                        || is_title_small_word(t.text(self.text))
+                })
+            });
+        let mut s = Shape {
+            words,
+            inner_punct,
+            lower_start: false,
+            sentence_initial: false,
+            final_punct,
+            title,
+            after_colon: false,
+            last_inner,
+        };
         if let Some(f) = first_word {
             if let Some(t) = self.toks.get(f) {
                 s.lower_start = t.first_char(self.text).is_lowercase();
@@ -404,6 +412,13 @@ impl<'i, 'a> Attributor<'i, 'a> {
             s.sentence_initial = self.index.is_sentence_initial(f) || s.after_colon;
         }
         s
+    }
+
+    /// The tokens of a piece (inner tokens `first..=last`).
+    fn piece_tokens(&self, p: &Piece) -> &'i [Token] {
+        let toks = self.toks.get(p.first..).unwrap_or(&[]);
+        toks.get(..(p.last + 1).saturating_sub(p.first))
+            .unwrap_or(toks)
     }
 
     /// Attributes one quotation (call in text order: pronouns refer to earlier speakers).
@@ -440,7 +455,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
             cue: None,
             starts_sentence,
         };
-        if let Some((cue, speaker)) = self.headline(g.open) {
+        if let Some((cue, speaker)) = self.headline(g) {
             return speech(Some(speaker), cue);
         }
         if shape.title && shape.words >= 3 {
@@ -800,7 +815,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
     }
 
     /// Tokens before `o` in its sentence, nearest first, outside other quotations.
-    fn sentence_window_before(&self, o: usize) -> impl Iterator<Item = usize> + '_ {
+    fn sentence_window_before(&self, o: usize) -> impl Iterator<Item = usize> + use<'_, 'i, 'a> {
         let sentence = self.toks.get(o).map_or(usize::MAX, |t| t.sentence);
         let lo = o.saturating_sub(SENTENCE_WINDOW);
         (lo..o)
@@ -810,7 +825,7 @@ impl<'i, 'a> Attributor<'i, 'a> {
     }
 
     /// Tokens after `c` in its sentence, stopping at another quotation mark.
-    fn sentence_window_after(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+    fn sentence_window_after(&self, c: usize) -> impl Iterator<Item = usize> + use<'_, 'i, 'a> {
         let sentence = self.toks.get(c).map_or(usize::MAX, |t| t.sentence);
         let hi = (c + 1 + SENTENCE_WINDOW).min(self.toks.len());
         (c + 1..hi)
@@ -1170,18 +1185,21 @@ impl<'i, 'a> Attributor<'i, 'a> {
     /// audio was quieter than Clinton’s.` is Trump, not Clinton.
     fn salient_person_before(&self, k: usize, g: Option<Gender>) -> Option<Span> {
         let at = self.toks.get(k)?.span.start;
-        let span_of = |i: usize| self.ents.get(i).map_or(Span::new(0, 0), |e| e.span);
-        let n = self.salient.partition_point(|&i| span_of(i).start < at);
+        let n = self.ents.partition_point(|e| e.span.start < at);
+        // Entities are sorted and do not overlap, so their ends rise too: the reach cuts the
+        // same salient people before or after picking them out.
         let subject = self
-            .salient
+            .ents
             .get(..n)
             .unwrap_or(&[])
             .iter()
+            .enumerate()
             .rev()
+            .take_while(|(_, e)| e.span.end + SALIENT_REACH >= at)
+            .filter(|&(i, _)| self.is_salient_person(i))
             .take(lookback(g))
-            .take_while(|&&i| span_of(i).end + SALIENT_REACH >= at)
-            .find(|&&i| span_of(i).end <= at && self.agrees(i, g))
-            .map(|&i| span_of(i));
+            .find(|&(i, e)| e.span.end <= at && self.agrees(i, g))
+            .map(|(_, e)| e.span);
         let subject = if self.ents.is_empty() {
             self.sentence_initial_name_before(k)
         } else {
@@ -1489,4 +1507,24 @@ fn is_noun_like_cue(w: &str) -> bool {
         w,
         "claims" | "notes" | "reports" | "calls" | "states" | "tweets" | "says" | "warns" | "asks"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_marks_pass_the_lead_byte_filter() {
+        let text = "“ ” \" ‘ ’ ' « » „ ‹ › — ( x ‛";
+        let index = TextIndex::new(text);
+        let attributor = Attributor::new(&index, &[], &[]);
+        let marks: Vec<&str> = (0..index.tokens().len())
+            .filter(|&i| attributor.is_quote_mark(i))
+            .map(|i| index.token_text(i))
+            .collect();
+        assert_eq!(
+            marks,
+            ["“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‹", "›"]
+        );
+    }
 }

@@ -19,6 +19,9 @@ pub(super) enum Gender {
 
 /// The gender of a pronoun (`he`, `She’s`), `None` for any other word.
 pub(super) fn of_pronoun(word: &str) -> Option<Gender> {
+    if !super::lexicon::may_be_short_before_apostrophe(word, 3) {
+        return None;
+    }
     let word = word.split(['’', '\'']).next().unwrap_or(word);
     if word.eq_ignore_ascii_case("she") {
         Some(Gender::Female)
@@ -31,6 +34,10 @@ pub(super) fn of_pronoun(word: &str) -> Option<Gender> {
 
 /// The gender of a title (`Mr`, `Mrs.`) or given name (`Hillary`), `None` when it tells none.
 pub(super) fn of_word(word: &str) -> Option<Gender> {
+    // Titles and given names are capitalised (a test checks the lexicon).
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     match word.trim_end_matches('.') {
         "Mr" | "Sir" | "Lord" => return Some(Gender::Male),
         "Mrs" | "Ms" | "Miss" | "Mme" | "Madam" | "Lady" | "Dame" => return Some(Gender::Female),
@@ -100,12 +107,89 @@ impl<'a> Genders<'a> {
     }
 }
 
+/// The first word of a name (`Hillary` in `Hillary Clinton`), `""` for none: the first item of
+/// `split_whitespace`, looked for byte by byte in an ASCII name.
+pub(super) fn first_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name.split_whitespace().next().unwrap_or("");
+    }
+    let b = name.as_bytes();
+    let start = b
+        .iter()
+        .position(|&c| !is_ascii_space(c))
+        .unwrap_or(b.len());
+    let rest = b.get(start..).unwrap_or(&[]);
+    let len = rest
+        .iter()
+        .position(|&c| is_ascii_space(c))
+        .unwrap_or(rest.len());
+    name.get(start..start + len).unwrap_or("")
+}
+
+/// The last word of a name (`Clinton’s` in `Hillary Clinton’s`), `None` for none: the last item
+/// of `split_whitespace`, looked for byte by byte in an ASCII name.
+fn last_word(name: &str) -> Option<&str> {
+    if !name.is_ascii() {
+        return name.split_whitespace().next_back();
+    }
+    let b = name.as_bytes();
+    let end = b.iter().rposition(|&c| !is_ascii_space(c))? + 1;
+    let start = b
+        .get(..end)?
+        .iter()
+        .rposition(|&c| is_ascii_space(c))
+        .map_or(0, |i| i + 1);
+    name.get(start..end)
+}
+
+/// The ASCII bytes that [`char::is_whitespace`] accepts (vertical tab included).
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
 /// The last word of a name, without a possessive `’s`: `Clinton` in `Hillary Clinton’s`.
 fn surname(name: &str) -> Option<&str> {
-    let last = name.split_whitespace().next_back()?;
+    let last = last_word(name)?;
     let last = last
         .strip_suffix("’s")
         .or_else(|| last.strip_suffix("'s"))
         .unwrap_or(last);
     (!last.is_empty()).then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_and_titles_are_capitalised() {
+        // `of_word` skips the lookup for a word not starting with an ASCII capital.
+        for name in given_names().keys() {
+            assert!(name.starts_with(|c: char| c.is_ascii_uppercase()), "{name}");
+        }
+        assert_eq!(of_word("mr"), None);
+        assert_eq!(of_word("Mr."), Some(Gender::Male));
+    }
+
+    #[test]
+    fn first_and_last_words_agree_with_split_whitespace() {
+        let names = [
+            "Hillary Clinton",
+            "  Hillary\tRodham  Clinton ",
+            "Ed",
+            "",
+            "   ",
+            "a\u{0B}b",
+            "a\u{0C}b\r\n",
+            "Jos\u{e9}\u{a0}Mar\u{ed}a Aznar",
+            "\u{3000}Abe\u{3000}",
+        ];
+        for name in names {
+            assert_eq!(
+                first_word(name),
+                name.split_whitespace().next().unwrap_or("")
+            );
+            assert_eq!(last_word(name), name.split_whitespace().next_back());
+        }
+    }
 }

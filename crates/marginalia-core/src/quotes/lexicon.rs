@@ -1,5 +1,11 @@
 //! Word lists of the quote layer: reporting verbs (cues), pronouns, determiners.
 
+/// True when `byte` may start a quote mark: `"`, `'` or the lead byte of `«`/`»` (0xC2) or of
+/// the marks in U+2018..U+203A (0xE2). A token starting otherwise needs no closer look.
+pub(super) fn may_start_quote_mark(byte: u8) -> bool {
+    matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
 /// Reporting verbs that introduce a quotation, in lower case.
 fn is_cue_verb(word: &str) -> bool {
     matches!(
@@ -263,6 +269,9 @@ pub(super) enum Pronoun {
 
 /// The kind of a personal pronoun, or `None` for any other word.
 pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
+    if !may_be_short_before_apostrophe(word, 4) {
+        return None;
+    }
     // `He’s`, `She'd`: the pronoun before the contraction.
     let word = word.split(['’', '\'']).next().unwrap_or(word);
     const PERSON: &[&str] = &["he", "she"];
@@ -276,6 +285,13 @@ pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
     } else {
         None
     }
+}
+
+/// False when `word` neither has at most `max` bytes nor an apostrophe (`’` or `'`) within
+/// its first `max + 1` bytes: then the part before its first apostrophe is longer than `max`.
+pub(super) fn may_be_short_before_apostrophe(word: &str, max: usize) -> bool {
+    let head = word.as_bytes().get(..=max).unwrap_or(word.as_bytes());
+    word.len() <= max || head.iter().any(|&b| b == b'\'' || b == 0xE2)
 }
 
 /// Determiners that start a speaker noun phrase (`the company`, `a spokesman`).
@@ -463,4 +479,49 @@ pub(super) fn is_elision(word: &str) -> bool {
         "em", "til", "cause", "n", "tis", "twas", "bout", "cos", "cuz", "round", "ere", "til",
     ];
     EL.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pronouns_through_the_length_filter() {
+        for (word, expected) in [
+            ("he", Some(Pronoun::Person)),
+            ("She’s", Some(Pronoun::Person)),
+            ("SHE'd", Some(Pronoun::Person)),
+            ("It", Some(Pronoun::Thing)),
+            ("They’ve", Some(Pronoun::Other)),
+            ("they", Some(Pronoun::Other)),
+            ("theyx", None),
+            ("Theresa", None),
+            ("hers", None),
+            ("i", Some(Pronoun::Other)),
+            ("I’m", Some(Pronoun::Other)),
+            ("", None),
+            ("’", None),
+        ] {
+            assert_eq!(pronoun(word), expected, "{word}");
+            let reference = word.split(['’', '\'']).next().unwrap_or(word);
+            assert_eq!(
+                pronoun(word).is_some(),
+                ["he", "she", "it", "they", "we", "i", "you"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(reference)),
+                "{word}"
+            );
+        }
+        for word in ["she", "He’s", "Hello", "Shelley", "he'", "hé"] {
+            let reference = word.split(['’', '\'']).next().unwrap_or(word);
+            let expected = ["she", "he"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(reference));
+            assert_eq!(
+                super::super::gender::of_pronoun(word).is_some(),
+                expected,
+                "{word}"
+            );
+        }
+    }
 }

@@ -5,7 +5,7 @@
 //! paragraph and the complete quotations found inside it are promoted in its place, so a stray
 //! mark never swallows the rest of the text.
 
-use super::lexicon::is_elision;
+use super::lexicon::{is_elision, may_start_quote_mark};
 use crate::text::{TextIndex, Token, TokenKind};
 use std::ops::Range;
 
@@ -161,19 +161,28 @@ impl Pairer<'_, '_> {
         let mut skip = 0usize;
         let toks = self.toks;
         let bytes = self.text.as_bytes();
-        for (i, t) in toks.iter().enumerate() {
-            if i > 0 && t.newline_before && self.is_paragraph_break(i) {
+        let may_be_mark = |t: &Token| {
+            t.kind == TokenKind::Punct
+                && bytes
+                    .get(t.span.start)
+                    .is_some_and(|&b| may_start_quote_mark(b))
+        };
+        // Only line breaks and possible quote marks need a closer look.
+        let mut next = 0usize;
+        while let Some(found) = toks
+            .get(next..)
+            .and_then(|rest| rest.iter().position(|t| t.newline_before || may_be_mark(t)))
+        {
+            let i = next + found;
+            next = i + 1;
+            let Some(t) = toks.get(i) else { break };
+            if t.newline_before && i > 0 && self.is_paragraph_break(i) {
                 para += 1;
                 if let Some(end) = self.paragraph_break(i) {
                     skip = end + 1;
                 }
             }
-            if i < skip || t.kind != TokenKind::Punct {
-                continue;
-            }
-            // Every quote mark starts with `"`, `'` or the lead byte of `«`/`»` (0xC2) or of
-            // the marks in U+2018..U+203A (0xE2): other punctuation needs no closer look.
-            if !matches!(bytes.get(t.span.start), Some(b'"' | b'\'' | 0xC2 | 0xE2)) {
+            if i < skip || !may_be_mark(t) {
                 continue;
             }
             let Some((role, j)) = self.role_and_end(i) else {
@@ -539,4 +548,40 @@ fn is_closing_punct(s: &str) -> bool {
         s,
         "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "…" | "”" | "’" | "»" | "›"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lead-byte filter of [`Pairer::run`] must let through every character that
+    /// [`Pairer::role_and_end`] takes for a quote mark.
+    #[test]
+    fn lead_byte_filter_keeps_every_mark() {
+        let chars = (0u32..0x3000).filter_map(char::from_u32);
+        for c in chars.filter(|c| !c.is_alphanumeric() && !c.is_whitespace()) {
+            for text in [
+                format!("x {c}yes{c} x"),
+                format!("x{c} yes {c}x"),
+                format!("{c}{c}"),
+            ] {
+                let index = TextIndex::new(&text);
+                let p = Pairer {
+                    text: &text,
+                    toks: index.tokens(),
+                    blank_line_paragraphs: false,
+                    stack: Vec::new(),
+                    children: Vec::new(),
+                    chain: Vec::new(),
+                    out: Pairs::default(),
+                };
+                for (i, t) in index.tokens().iter().enumerate() {
+                    if p.role_and_end(i).is_some() {
+                        let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+                        assert!(may_start_quote_mark(lead), "{c:?} in {text:?}");
+                    }
+                }
+            }
+        }
+    }
 }

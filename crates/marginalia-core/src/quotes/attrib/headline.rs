@@ -5,6 +5,7 @@
 //! People’`).
 
 use super::super::lexicon::{cue_words, is_not_name};
+use super::super::pairs::Group;
 use super::Attributor;
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -16,8 +17,9 @@ const NAME_BEFORE_COLON: usize = 6;
 impl Attributor<'_, '_> {
     /// The speaker (and cue, when the headline has a verb) of a quotation opening at token `o`
     /// inside a headline: a title-case sentence starting a paragraph. `None` elsewhere.
-    pub(super) fn headline(&self, o: usize) -> Option<(Option<Span>, Span)> {
-        let line = self.headline_tokens(o)?;
+    pub(super) fn headline(&self, g: &Group) -> Option<(Option<Span>, Span)> {
+        let o = g.open;
+        let line = self.headline_tokens(g)?;
         if let Some(colon) = line
             .clone()
             .take_while(|&k| k < o)
@@ -41,23 +43,45 @@ impl Attributor<'_, '_> {
             .filter(|s| s.start == first && s.end <= before)
     }
 
-    /// The tokens of the sentence holding token `o` when it is a headline: it starts a
-    /// paragraph and its longer words outside quotations are capitalised.
-    fn headline_tokens(&self, o: usize) -> Option<Range<usize>> {
-        let sentence = self.index.sentences().get(self.toks.get(o)?.sentence)?;
+    /// The tokens of the sentence holding quotation `g` when it is a headline: it starts a
+    /// paragraph and (at least three quarters of) its longer words outside quotations are
+    /// capitalised.
+    fn headline_tokens(&self, g: &Group) -> Option<Range<usize>> {
+        let sentence = self
+            .index
+            .sentences()
+            .get(self.toks.get(g.open)?.sentence)?;
         if !sentence.starts_paragraph && sentence.tokens.start > 0 {
             return None;
         }
+        let range = sentence.tokens.clone();
+        let toks = self.toks.get(range.clone())?;
         let (mut long, mut capitalised) = (0usize, 0usize);
-        for k in sentence.tokens.clone() {
-            let t = self.toks.get(k)?;
-            if t.kind != TokenKind::Word || self.in_quote(k) || is_short(t.text(self.text)) {
+        let mut k = range.start;
+        while let Some(t) = toks.get(k - range.start) {
+            if k == g.open {
+                k = g.close + 1; // the quotation's own words
+                continue;
+            }
+            k += 1;
+            if t.kind != TokenKind::Word || self.in_quote(k - 1) || is_short(t.text(self.text)) {
                 continue;
             }
             long += 1;
             capitalised += usize::from(t.is_capitalised(self.text));
+            // Stop once even capitals in all the tokens left (but the quotation's own) could not
+            // make three quarters.
+            let own = if k <= g.open {
+                g.close.min(range.end - 1) + 1 - g.open
+            } else {
+                0
+            };
+            let left = (range.end - k).saturating_sub(own);
+            if capitalised + left < 3 * (long - capitalised) {
+                return None;
+            }
         }
-        (long >= 2 && capitalised * 4 >= long * 3).then(|| sentence.tokens.clone())
+        (long >= 2 && capitalised * 4 >= long * 3).then_some(range)
     }
 
     /// `Graham:` or `Dr. Ben Carson:` opening a headline: the entity or the words before the
@@ -93,7 +117,7 @@ impl Attributor<'_, '_> {
 }
 
 /// True for a word of fewer than four characters (counting bytes first: a character takes one
-/// to four).
+/// to four; then up to the fourth character).
 fn is_short(w: &str) -> bool {
-    w.len() < 4 || (w.len() < 16 && w.chars().count() < 4)
+    w.len() < 4 || (w.len() < 16 && w.chars().nth(3).is_none())
 }
