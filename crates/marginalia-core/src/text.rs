@@ -98,6 +98,9 @@ const NON_FINAL_ABBREVIATIONS: &[&str] = &[
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gov", "Rt", "Messrs", "Mme", "Mlle", "Sr", "Jr",
 ];
 
+/// Tokens [`TextIndex::tokens_at_or_after`] walks one at a time before it gallops.
+const SCAN_STEPS: usize = 32;
+
 impl<'a> TextIndex<'a> {
     /// Tokenizes `text` and splits it into sentences.
     pub fn new(text: &'a str) -> Self {
@@ -151,9 +154,10 @@ impl<'a> TextIndex<'a> {
     }
 
     /// [`TextIndex::token_at_or_after`] of each byte offset, in order. Offsets in ascending
-    /// order (annotations sorted by start) are answered by galloping forward from the previous
-    /// answer, so nearby offsets cost a few steps each; an offset that goes back falls back to
-    /// a binary search over all tokens.
+    /// order (annotations sorted by start) are answered by walking forward from the previous
+    /// answer, a token at a time for the first [`SCAN_STEPS`] tokens (the usual case, and
+    /// reading tokens in order is what the processor's cache does best) and by galloping
+    /// after that; an offset that goes back falls back to a binary search over all tokens.
     ///
     /// ```
     /// use marginalia_core::TextIndex;
@@ -169,21 +173,34 @@ impl<'a> TextIndex<'a> {
                 if byte < prev {
                     at = self.token_at_or_after(byte);
                 } else {
-                    // The answer lies at or after the previous one: find a window holding it
-                    // by doubling steps, then search the window.
-                    let rest = self.tokens.get(at..).unwrap_or(&[]);
-                    let mut end = 1usize;
-                    while end < rest.len() && rest.get(end - 1).is_some_and(|t| t.span.start < byte)
-                    {
-                        end *= 2;
-                    }
-                    let window = rest.get(..end.min(rest.len())).unwrap_or(&[]);
-                    at += window.partition_point(|t| t.span.start < byte);
+                    at = self.forward_to(at, byte);
                 }
                 prev = byte;
                 at
             })
             .collect()
+    }
+
+    /// The first token at or after `from` that starts at or after `byte`.
+    fn forward_to(&self, from: usize, byte: usize) -> usize {
+        let rest = self.tokens.get(from..).unwrap_or(&[]);
+        if let Some(k) = rest
+            .iter()
+            .take(SCAN_STEPS)
+            .position(|t| t.span.start >= byte)
+        {
+            return from + k;
+        }
+        if rest.len() <= SCAN_STEPS {
+            return from + rest.len();
+        }
+        // Far ahead: find a window holding the answer by doubling steps, then search it.
+        let mut end = SCAN_STEPS * 2;
+        while end < rest.len() && rest.get(end - 1).is_some_and(|t| t.span.start < byte) {
+            end *= 2;
+        }
+        let window = rest.get(SCAN_STEPS..end.min(rest.len())).unwrap_or(&[]);
+        from + SCAN_STEPS + window.partition_point(|t| t.span.start < byte)
     }
 
     /// Splits the tokens into sentences and gives each token its sentence index, in one pass.
@@ -696,6 +713,29 @@ mod tests {
             .iter()
             .map(|s| s.span.slice(text))
             .collect()
+    }
+
+    /// Offsets in order, near and far apart (walked, galloped), repeated, past the end and
+    /// going back: each answer is the binary search's.
+    #[test]
+    fn tokens_at_or_after_agrees_with_the_search_for_each_offset() {
+        let text = "Word, and word. ".repeat(300);
+        let index = TextIndex::new(&text);
+        let mut offsets: Vec<usize> = Vec::new();
+        let mut at = 0usize;
+        for gap in [
+            0, 1, 2, 3, 5, 31, 32, 33, 64, 65, 100, 500, 1000, 7, 0, 2000,
+        ] {
+            at += gap;
+            offsets.push(at);
+        }
+        offsets.extend([text.len(), text.len() + 5, 3, 40, 4000, 10]);
+        let got = index.tokens_at_or_after(offsets.iter().copied());
+        let want: Vec<usize> = offsets
+            .iter()
+            .map(|&b| index.token_at_or_after(b))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
