@@ -517,15 +517,17 @@ impl<'i, 'a> Recognizer<'i, 'a> {
         let mut evidence = DocEvidence::default();
         let mut flags = vec![0u8; tokens.len()];
         let mut info = vec![WordInfo::default(); tokens.len()];
-        let capitals: Vec<usize> = (tokens.iter().enumerate())
-            .filter(|(_, t)| starts_upper(t, text))
-            .map(|(i, _)| i)
-            .collect();
-        for &i in &capitals {
-            let (Some(t), Some(f), Some(info)) = (tokens.get(i), flags.get_mut(i), info.get_mut(i))
-            else {
+        // In token order, each token read once (in order, which is what memory is fastest at).
+        let mut capitals: Vec<usize> = Vec::new();
+        for ((i, t), (f, info)) in tokens
+            .iter()
+            .enumerate()
+            .zip(flags.iter_mut().zip(&mut info))
+        {
+            if !starts_upper(t, text) {
                 continue;
-            };
+            }
+            capitals.push(i);
             let word = t.text(text);
             let stem = strip_possessive(word);
             evidence.note(stem, t.sentence, i, styles, initial);
