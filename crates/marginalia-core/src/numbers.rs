@@ -71,12 +71,17 @@ use words::*;
 /// - Approximators stay outside spans (`more than 700 million` → `700 million`); `the` is inside
 ///   decade and century spans (`the 1950s`).
 pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
+    recognize_with(index, word_filter())
+}
+
+/// [`recognize`] with the word filter `number_words` (a test lets every word through).
+fn recognize_with(index: &TextIndex<'_>, number_words: &WordFilter) -> Vec<Annotation> {
     let mut scanner = Scanner {
         index,
         text: index.text(),
         toks: index.tokens(),
         lex: lexicon(),
-        number_words: word_filter(),
+        number_words,
         // News text has about one number-layer span per twenty tokens: reserving that much
         // spares most of the vector's regrowth and copying.
         out: Vec::with_capacity(index.tokens().len() / 20),
@@ -240,28 +245,58 @@ fn hyphen_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(['-', '‐', '‑'])
 }
 
-/// The words that [`Scanner::at_word`] matches by name (besides those of [`number_words`]).
-const WORD_TRIGGERS: [&str; 14] = [
-    "yesterday",
-    "today",
-    "tomorrow",
-    "last",
-    "next",
-    "this",
-    "coming",
-    "previous",
-    "a",
-    "an",
-    "half",
-    "several",
-    "few",
-    "tens",
+/// What [`Scanner::at_word`] does with a word it matches by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// "yesterday", "today", "tomorrow": a relative date on its own.
+    Day,
+    /// "last", "next", "this"...: a relative date with a period after.
+    Relative,
+    /// "a", "an": before a scale ("a million") or a period with "ago".
+    Article,
+    /// "half": "half a million".
+    Half,
+    /// "several", "few": before a scale.
+    Several,
+    /// "tens": "tens of thousands".
+    Tens,
+}
+
+/// The words that [`Scanner::at_word`] matches by name (besides those of
+/// [`words::number_word_list`]), the most frequent first. The word filter is built from this
+/// list, so a word added here is always let through.
+const WORD_TRIGGERS: [(&str, Trigger); 14] = [
+    ("a", Trigger::Article),
+    ("this", Trigger::Relative),
+    ("an", Trigger::Article),
+    ("last", Trigger::Relative),
+    ("next", Trigger::Relative),
+    ("few", Trigger::Several),
+    ("half", Trigger::Half),
+    ("today", Trigger::Day),
+    ("yesterday", Trigger::Day),
+    ("tomorrow", Trigger::Day),
+    ("coming", Trigger::Relative),
+    ("previous", Trigger::Relative),
+    ("several", Trigger::Several),
+    ("tens", Trigger::Tens),
 ];
+
+/// The trigger of a lower-case word, if it is one of [`WORD_TRIGGERS`].
+fn trigger(lw: &str) -> Option<Trigger> {
+    WORD_TRIGGERS
+        .iter()
+        .find(|&&(w, _)| w == lw)
+        .map(|&(_, t)| t)
+}
 
 /// The filter of [`Scanner::at_word`]: every lower-case word it acts on, and hyphenated words.
 fn word_filter() -> &'static WordFilter {
     static FILTER: OnceLock<WordFilter> = OnceLock::new();
-    FILTER.get_or_init(|| WordFilter::new(&WORD_TRIGGERS))
+    FILTER.get_or_init(|| {
+        let triggers: Vec<&str> = WORD_TRIGGERS.iter().map(|&(w, _)| w).collect();
+        WordFilter::new(&triggers)
+    })
 }
 
 struct Scanner<'a, 'x> {
@@ -270,7 +305,7 @@ struct Scanner<'a, 'x> {
     toks: &'x [Token],
     lex: &'static Lexicon,
     /// [`word_filter`].
-    number_words: &'static WordFilter,
+    number_words: &'x WordFilter,
     out: Vec<Annotation>,
     /// End byte of the last annotation pushed.
     last_end: usize,
@@ -1273,12 +1308,9 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
-        // Most words are none of the words below: a fingerprint settles them without
-        // lower-casing (a word that is not ASCII or longer than 24 bytes is never one).
-        if !self
-            .number_words
-            .may_hold(self.text.as_bytes(), self.start(i), self.end(i))
-        {
+        // Most words are none of the words below: their length and first and last letters
+        // settle them without lower-casing (a word longer than 24 bytes is never one).
+        if !self.number_words.may_hold(s.as_bytes()) {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -1289,18 +1321,17 @@ impl<'a> Scanner<'a, '_> {
         let namey = self.mid_capital(i)
             && (!all_caps
                 || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)));
-        // Every word matched here must be in `WORD_TRIGGERS`.
-        match lw {
-            "yesterday" | "today" | "tomorrow" if !namey => {
+        match trigger(lw) {
+            Some(Trigger::Day) if !namey => {
                 self.push_date(self.start(i), self.end(i), None);
                 return Some(i + 1);
             }
-            "last" | "next" | "this" | "coming" | "previous" => return self.relative(i),
-            "a" | "an" => return self.after_article(i),
-            "half" => return self.half(i),
-            "several" | "few" => return self.vague_scale(i, i),
-            "tens" => return self.vague(i),
-            _ => {}
+            Some(Trigger::Relative) => return self.relative(i),
+            Some(Trigger::Article) => return self.after_article(i),
+            Some(Trigger::Half) => return self.half(i),
+            Some(Trigger::Several) => return self.vague_scale(i, i),
+            Some(Trigger::Tens) => return self.vague(i),
+            Some(Trigger::Day) | None => {}
         }
         if vague_plural(lw) {
             return self.vague(i);
