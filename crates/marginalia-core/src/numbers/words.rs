@@ -207,19 +207,21 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
     }
     // The first three letters tell the month (most capitalised words stop here); the word is
     // then its name or abbreviation.
-    let m: u32 = match &bytes.first_chunk::<3>()?.map(|b| b.to_ascii_lowercase()) {
-        b"jan" => 1,
-        b"feb" => 2,
-        b"mar" => 3,
-        b"apr" => 4,
-        b"may" => 5,
-        b"jun" => 6,
-        b"jul" => 7,
-        b"aug" => 8,
-        b"sep" => 9,
-        b"oct" => 10,
-        b"nov" => 11,
-        b"dec" => 12,
+    // Setting bit 5 lower-cases letters; only letters fold onto letters.
+    let &[a, b, c] = bytes.first_chunk::<3>()?;
+    let m: u32 = match [a | 0x20, b | 0x20, c | 0x20] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
         _ => return None,
     };
     // Only "March" or "MARCH", never "MArch" (and so only ASCII).
@@ -393,20 +395,22 @@ impl WordFilter {
 
 /// Currency symbols written before the amount, as ISO 4217 codes.
 pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "$" => "USD",
-        "£" => "GBP",
-        "€" => "EUR",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "₩" => "KRW",
-        "₽" => "RUB",
-        "₺" => "TRY",
-        "₦" => "NGN",
-        "₪" => "ILS",
-        "₱" => "PHP",
-        "₫" => "VND",
-        "฿" => "THB",
+    // Matched on the UTF-8 bytes: byte compares instead of string compares, for every
+    // punctuation token.
+    Some(match s.as_bytes() {
+        b"$" => "USD",
+        [0xC2, 0xA3] => "GBP",       // £
+        [0xC2, 0xA5] => "JPY",       // ¥
+        [0xE2, 0x82, 0xAC] => "EUR", // €
+        [0xE2, 0x82, 0xB9] => "INR", // ₹
+        [0xE2, 0x82, 0xA9] => "KRW", // ₩
+        [0xE2, 0x82, 0xBD] => "RUB", // ₽
+        [0xE2, 0x82, 0xBA] => "TRY", // ₺
+        [0xE2, 0x82, 0xA6] => "NGN", // ₦
+        [0xE2, 0x82, 0xAA] => "ILS", // ₪
+        [0xE2, 0x82, 0xB1] => "PHP", // ₱
+        [0xE2, 0x82, 0xAB] => "VND", // ₫
+        [0xE0, 0xB8, 0xBF] => "THB", // ฿
         _ => return None,
     })
 }
@@ -605,6 +609,31 @@ mod tests {
         ];
         let passed = common.iter().filter(|w| holds(w)).count();
         assert!(passed <= 1, "{passed} common words pass");
+    }
+
+    #[test]
+    fn currency_symbols_match_their_characters() {
+        let symbols = [
+            ("$", "USD"),
+            ("£", "GBP"),
+            ("€", "EUR"),
+            ("¥", "JPY"),
+            ("₹", "INR"),
+            ("₩", "KRW"),
+            ("₽", "RUB"),
+            ("₺", "TRY"),
+            ("₦", "NGN"),
+            ("₪", "ILS"),
+            ("₱", "PHP"),
+            ("₫", "VND"),
+            ("฿", "THB"),
+        ];
+        for (s, code) in symbols {
+            assert_eq!(currency_symbol(s), Some(code), "{s}");
+        }
+        for s in ["", "-", "’", "“", "₿", "$$", "US"] {
+            assert_eq!(currency_symbol(s), None, "{s}");
+        }
     }
 
     #[test]
