@@ -1315,14 +1315,8 @@ impl<'a> Scanner<'a, '_> {
         }
         let mut buf = [0u8; 24];
         let lw = lower_ascii(s, &mut buf)?;
-        let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
-        // "Formula One", "the Today programme"; all-caps words only after another capital
-        // ("USA TODAY"), since whole headlines may be in capitals.
-        let namey = self.mid_capital(i)
-            && (!all_caps
-                || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)));
         match trigger(lw) {
-            Some(Trigger::Day) if !namey => {
+            Some(Trigger::Day) if !self.namey(i, s) => {
                 self.push_date(self.start(i), self.end(i), None);
                 return Some(i + 1);
             }
@@ -1343,7 +1337,7 @@ impl<'a> Scanner<'a, '_> {
             }
             return None;
         }
-        if namey {
+        if self.namey(i, s) {
             return None;
         }
         if let Some(n) = ordinal_word(lw) {
@@ -1357,6 +1351,15 @@ impl<'a> Scanner<'a, '_> {
             return Some(self.classify(i, self.start(i), e, value, None, weak));
         }
         None
+    }
+
+    /// Is the word `s` at `i` part of a name ("Formula One", "the Today programme")? All-caps
+    /// words only after another capital ("USA TODAY"), since whole headlines may be in capitals.
+    fn namey(&mut self, i: usize, s: &str) -> bool {
+        let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
+        self.mid_capital(i)
+            && (!all_caps
+                || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)))
     }
 
     /// "last year", "next week", "this summer".
@@ -1401,6 +1404,10 @@ impl<'a> Scanner<'a, '_> {
                 self.push_date(self.start(i), self.end(i + 2), None);
                 return Some(i + 3);
             }
+        }
+        // What `words_number` asks first of a leading article, without its setup.
+        if !self.scale_follows(i) {
+            return None;
         }
         let (e, value, weak) = self.words_number(i)?;
         Some(self.classify(i, self.start(i), e, value, None, weak))
@@ -1849,6 +1856,10 @@ impl<'a> Scanner<'a, '_> {
 
     /// Is token `j + 1` a spaced scale word or "dozen" ("a million", "a dozen")?
     fn scale_follows(&self, j: usize) -> bool {
+        // "dozen" and the scale words have five to eight letters.
+        if !(5..=8).contains(&self.t(j + 1).len()) {
+            return false;
+        }
         let mut buf = [0u8; 24];
         let next = if self.spaced(j + 1) {
             self.lower(j + 1, &mut buf)
