@@ -718,19 +718,26 @@ impl<'a> Scanner<'a, '_> {
     /// Dates that start with a number: ISO dates, year ranges, slash dates, decades, day-month,
     /// centuries.
     fn date_at_number(&mut self, i: usize, d: &Digits<'_>) -> Option<usize> {
-        if let Some(y) = self.year_at(i) {
+        // `year_at(i)` and `day_at(i)`, read from the parsed token. Slash dates, day-month
+        // dates and centuries all start with a day.
+        let year = small_int(d.text, 4..=4).filter(|y| (1000..=2100).contains(y));
+        let day = small_int(d.text, 1..=2).filter(|d| (1..=31).contains(d));
+        if let Some(y) = year {
             if let Some(e) = self.year_compound(i, y) {
                 return Some(e);
             }
         }
-        if let Some(e) = self.slash_date(i) {
-            return Some(e);
+        if day.is_some() {
+            if let Some(e) = self.slash_date(i) {
+                return Some(e);
+            }
         }
         if d.plain() && (d.int_digits == 4 || d.int_digits == 2) && d.text.ends_with('0') {
             if let Some(e) = self.decade(i, None) {
                 return Some(e);
             }
         }
+        day?;
         if let Some(e) = self.day_month(i, self.start(i)) {
             return Some(e);
         }
@@ -1249,6 +1256,15 @@ impl<'a> Scanner<'a, '_> {
             return Some((e + 1, "%"));
         }
         if !self.is_word(e) {
+            return None;
+        }
+        // Every word below starts with "p" or "b".
+        if !self
+            .t(e)
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| matches!(b | 0x20, b'p' | b'b'))
+        {
             return None;
         }
         let glued = self.glued(e);
