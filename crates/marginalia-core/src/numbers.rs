@@ -1353,20 +1353,23 @@ impl<'a> Scanner<'a, '_> {
             }
             return None;
         }
+        // The name check last: most words that reach here are none of the words below.
+        let ordinal = ordinal_word(lw);
+        let hyphenated = lw.contains('-');
+        if ordinal.is_none() && !hyphenated && unit_word(lw).is_none() && tens_word(lw).is_none() {
+            return None;
+        }
         if self.namey(i, s) {
             return None;
         }
-        if let Some(n) = ordinal_word(lw) {
+        if let Some(n) = ordinal {
             return self.ordinal_word_at(i, n);
         }
-        if lw.contains('-') {
+        if hyphenated {
             return self.compound(i, lw);
         }
-        if unit_word(lw).is_some() || tens_word(lw).is_some() {
-            let (e, value, weak) = self.words_number(i)?;
-            return Some(self.classify(i, self.start(i), e, value, None, weak));
-        }
-        None
+        let (e, value, weak) = self.words_number(i)?;
+        Some(self.classify(i, self.start(i), e, value, None, weak))
     }
 
     /// Is the word `s` at `i` part of a name ("Formula One", "the Today programme")? All-caps
@@ -1380,7 +1383,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// "last year", "next week", "this summer".
     fn relative(&mut self, i: usize) -> Option<usize> {
-        if !self.spaced(i + 1) {
+        // The periods below have four to seven letters.
+        if !self.spaced(i + 1) || !(4..=7).contains(&self.t(i + 1).len()) {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -1872,8 +1876,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// Is token `j + 1` a spaced scale word or "dozen" ("a million", "a dozen")?
     fn scale_follows(&self, j: usize) -> bool {
-        // "dozen" and the scale words have five to eight letters.
-        if !(5..=8).contains(&self.t(j + 1).len()) {
+        // "dozen" and the scale words have five to eight letters and start with one of these.
+        let next = self.t(j + 1);
+        let first = next.as_bytes().first().map(|&b| b | 0x20);
+        if !(5..=8).contains(&next.len())
+            || !matches!(first, Some(b'h' | b't' | b'm' | b'b' | b'd'))
+        {
             return false;
         }
         let mut buf = [0u8; 24];
