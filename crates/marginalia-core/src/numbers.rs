@@ -71,12 +71,17 @@ use words::*;
 /// - Approximators stay outside spans (`more than 700 million` → `700 million`); `the` is inside
 ///   decade and century spans (`the 1950s`).
 pub fn recognize(index: &TextIndex<'_>) -> Vec<Annotation> {
+    recognize_with(index, word_filter())
+}
+
+/// [`recognize`] with the word filter `number_words` (a test lets every word through).
+fn recognize_with(index: &TextIndex<'_>, number_words: &WordFilter) -> Vec<Annotation> {
     let mut scanner = Scanner {
         index,
         text: index.text(),
         toks: index.tokens(),
         lex: lexicon(),
-        number_words: word_filter(),
+        number_words,
         // News text has about one number-layer span per twenty tokens: reserving that much
         // spares most of the vector's regrowth and copying.
         out: Vec::with_capacity(index.tokens().len() / 20),
@@ -240,28 +245,58 @@ fn hyphen_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(['-', '‐', '‑'])
 }
 
-/// The words that [`Scanner::at_word`] matches by name (besides those of [`number_words`]).
-const WORD_TRIGGERS: [&str; 14] = [
-    "yesterday",
-    "today",
-    "tomorrow",
-    "last",
-    "next",
-    "this",
-    "coming",
-    "previous",
-    "a",
-    "an",
-    "half",
-    "several",
-    "few",
-    "tens",
+/// What [`Scanner::at_word`] does with a word it matches by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// "yesterday", "today", "tomorrow": a relative date on its own.
+    Day,
+    /// "last", "next", "this"...: a relative date with a period after.
+    Relative,
+    /// "a", "an": before a scale ("a million") or a period with "ago".
+    Article,
+    /// "half": "half a million".
+    Half,
+    /// "several", "few": before a scale.
+    Several,
+    /// "tens": "tens of thousands".
+    Tens,
+}
+
+/// The words that [`Scanner::at_word`] matches by name (besides those of
+/// [`words::number_word_list`]), the most frequent first. The word filter is built from this
+/// list, so a word added here is always let through.
+const WORD_TRIGGERS: [(&str, Trigger); 14] = [
+    ("a", Trigger::Article),
+    ("this", Trigger::Relative),
+    ("an", Trigger::Article),
+    ("last", Trigger::Relative),
+    ("next", Trigger::Relative),
+    ("few", Trigger::Several),
+    ("half", Trigger::Half),
+    ("today", Trigger::Day),
+    ("yesterday", Trigger::Day),
+    ("tomorrow", Trigger::Day),
+    ("coming", Trigger::Relative),
+    ("previous", Trigger::Relative),
+    ("several", Trigger::Several),
+    ("tens", Trigger::Tens),
 ];
+
+/// The trigger of a lower-case word, if it is one of [`WORD_TRIGGERS`].
+fn trigger(lw: &str) -> Option<Trigger> {
+    WORD_TRIGGERS
+        .iter()
+        .find(|&&(w, _)| w == lw)
+        .map(|&(_, t)| t)
+}
 
 /// The filter of [`Scanner::at_word`]: every lower-case word it acts on, and hyphenated words.
 fn word_filter() -> &'static WordFilter {
     static FILTER: OnceLock<WordFilter> = OnceLock::new();
-    FILTER.get_or_init(|| WordFilter::new(&WORD_TRIGGERS))
+    FILTER.get_or_init(|| {
+        let triggers: Vec<&str> = WORD_TRIGGERS.iter().map(|&(w, _)| w).collect();
+        WordFilter::new(&triggers)
+    })
 }
 
 struct Scanner<'a, 'x> {
@@ -270,7 +305,7 @@ struct Scanner<'a, 'x> {
     toks: &'x [Token],
     lex: &'static Lexicon,
     /// [`word_filter`].
-    number_words: &'static WordFilter,
+    number_words: &'x WordFilter,
     out: Vec<Annotation>,
     /// End byte of the last annotation pushed.
     last_end: usize,
@@ -683,19 +718,26 @@ impl<'a> Scanner<'a, '_> {
     /// Dates that start with a number: ISO dates, year ranges, slash dates, decades, day-month,
     /// centuries.
     fn date_at_number(&mut self, i: usize, d: &Digits<'_>) -> Option<usize> {
-        if let Some(y) = self.year_at(i) {
+        // `year_at(i)` and `day_at(i)`, read from the parsed token. Slash dates, day-month
+        // dates and centuries all start with a day.
+        let year = small_int(d.text, 4..=4).filter(|y| (1000..=2100).contains(y));
+        let day = small_int(d.text, 1..=2).filter(|d| (1..=31).contains(d));
+        if let Some(y) = year {
             if let Some(e) = self.year_compound(i, y) {
                 return Some(e);
             }
         }
-        if let Some(e) = self.slash_date(i) {
-            return Some(e);
+        if day.is_some() {
+            if let Some(e) = self.slash_date(i) {
+                return Some(e);
+            }
         }
         if d.plain() && (d.int_digits == 4 || d.int_digits == 2) && d.text.ends_with('0') {
             if let Some(e) = self.decade(i, None) {
                 return Some(e);
             }
         }
+        day?;
         if let Some(e) = self.day_month(i, self.start(i)) {
             return Some(e);
         }
@@ -1216,6 +1258,15 @@ impl<'a> Scanner<'a, '_> {
         if !self.is_word(e) {
             return None;
         }
+        // Every word below starts with "p" or "b".
+        if !self
+            .t(e)
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| matches!(b | 0x20, b'p' | b'b'))
+        {
+            return None;
+        }
         let glued = self.glued(e);
         let mut buf = [0u8; 24];
         let w = self.lower(e, &mut buf)?;
@@ -1273,34 +1324,24 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
-        // Most words are none of the words below: a fingerprint settles them without
-        // lower-casing (a word that is not ASCII or longer than 24 bytes is never one).
-        if !self
-            .number_words
-            .may_hold(self.text.as_bytes(), self.start(i), self.end(i))
-        {
+        // Most words are none of the words below: their length and first and last letters
+        // settle them without lower-casing (a word longer than 24 bytes is never one).
+        if !self.number_words.may_hold(s.as_bytes()) {
             return None;
         }
         let mut buf = [0u8; 24];
         let lw = lower_ascii(s, &mut buf)?;
-        let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
-        // "Formula One", "the Today programme"; all-caps words only after another capital
-        // ("USA TODAY"), since whole headlines may be in capitals.
-        let namey = self.mid_capital(i)
-            && (!all_caps
-                || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)));
-        // Every word matched here must be in `WORD_TRIGGERS`.
-        match lw {
-            "yesterday" | "today" | "tomorrow" if !namey => {
+        match trigger(lw) {
+            Some(Trigger::Day) if !self.namey(i, s) => {
                 self.push_date(self.start(i), self.end(i), None);
                 return Some(i + 1);
             }
-            "last" | "next" | "this" | "coming" | "previous" => return self.relative(i),
-            "a" | "an" => return self.after_article(i),
-            "half" => return self.half(i),
-            "several" | "few" => return self.vague_scale(i, i),
-            "tens" => return self.vague(i),
-            _ => {}
+            Some(Trigger::Relative) => return self.relative(i),
+            Some(Trigger::Article) => return self.after_article(i),
+            Some(Trigger::Half) => return self.half(i),
+            Some(Trigger::Several) => return self.vague_scale(i, i),
+            Some(Trigger::Tens) => return self.vague(i),
+            Some(Trigger::Day) | None => {}
         }
         if vague_plural(lw) {
             return self.vague(i);
@@ -1312,25 +1353,38 @@ impl<'a> Scanner<'a, '_> {
             }
             return None;
         }
-        if namey {
+        // The name check last: most words that reach here are none of the words below.
+        let ordinal = ordinal_word(lw);
+        let hyphenated = lw.contains('-');
+        if ordinal.is_none() && !hyphenated && unit_word(lw).is_none() && tens_word(lw).is_none() {
             return None;
         }
-        if let Some(n) = ordinal_word(lw) {
+        if self.namey(i, s) {
+            return None;
+        }
+        if let Some(n) = ordinal {
             return self.ordinal_word_at(i, n);
         }
-        if lw.contains('-') {
+        if hyphenated {
             return self.compound(i, lw);
         }
-        if unit_word(lw).is_some() || tens_word(lw).is_some() {
-            let (e, value, weak) = self.words_number(i)?;
-            return Some(self.classify(i, self.start(i), e, value, None, weak));
-        }
-        None
+        let (e, value, weak) = self.words_number(i)?;
+        Some(self.classify(i, self.start(i), e, value, None, weak))
+    }
+
+    /// Is the word `s` at `i` part of a name ("Formula One", "the Today programme")? All-caps
+    /// words only after another capital ("USA TODAY"), since whole headlines may be in capitals.
+    fn namey(&mut self, i: usize, s: &str) -> bool {
+        let all_caps = s.len() > 1 && s.bytes().all(|b| !b.is_ascii_lowercase());
+        self.mid_capital(i)
+            && (!all_caps
+                || (i > 0 && self.spaced(i) && self.mid_capital(i - 1) && !self.caps_sentence(i)))
     }
 
     /// "last year", "next week", "this summer".
     fn relative(&mut self, i: usize) -> Option<usize> {
-        if !self.spaced(i + 1) {
+        // The periods below have four to seven letters.
+        if !self.spaced(i + 1) || !(4..=7).contains(&self.t(i + 1).len()) {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -1370,6 +1424,10 @@ impl<'a> Scanner<'a, '_> {
                 self.push_date(self.start(i), self.end(i + 2), None);
                 return Some(i + 3);
             }
+        }
+        // What `words_number` asks first of a leading article, without its setup.
+        if !self.scale_follows(i) {
+            return None;
         }
         let (e, value, weak) = self.words_number(i)?;
         Some(self.classify(i, self.start(i), e, value, None, weak))
@@ -1818,6 +1876,14 @@ impl<'a> Scanner<'a, '_> {
 
     /// Is token `j + 1` a spaced scale word or "dozen" ("a million", "a dozen")?
     fn scale_follows(&self, j: usize) -> bool {
+        // "dozen" and the scale words have five to eight letters and start with one of these.
+        let next = self.t(j + 1);
+        let first = next.as_bytes().first().map(|&b| b | 0x20);
+        if !(5..=8).contains(&next.len())
+            || !matches!(first, Some(b'h' | b't' | b'm' | b'b' | b'd'))
+        {
+            return false;
+        }
         let mut buf = [0u8; 24];
         let next = if self.spaced(j + 1) {
             self.lower(j + 1, &mut buf)

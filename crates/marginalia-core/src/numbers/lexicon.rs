@@ -31,6 +31,19 @@ pub(super) struct Phrase {
 pub(super) struct PhraseTable {
     /// FNV-hashed: looked up for every word after a number; short keys, no flooding concern.
     by_first: HashMap<&'static str, Vec<Phrase>, WordHashBuild>,
+    /// For each first byte (letters folded to lower case): bit `n` (at most 31) is set when a
+    /// key of `n` bytes starts with it. Most words after a number are refused here, before
+    /// hashing.
+    key_lengths: Vec<u32>,
+}
+
+/// Index of the first byte of `word` in [`PhraseTable::key_lengths`] (ASCII letters folded) and
+/// the bit of its length.
+fn key_slot(word: &str) -> Option<(usize, u32)> {
+    let &b = word.as_bytes().first()?;
+    let folded = if b.is_ascii_uppercase() { b | 0x20 } else { b };
+    let len = u32::try_from(word.len()).unwrap_or(u32::MAX).min(31);
+    Some((usize::from(folded), 1 << len))
 }
 
 /// The loaded lexicons.
@@ -86,11 +99,34 @@ impl PhraseTable {
         for list in by_first.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        PhraseTable { by_first }
+        let mut key_lengths = vec![0u32; 256];
+        for key in by_first.keys() {
+            if let Some((at, bit)) = key_slot(key) {
+                if let Some(slot) = key_lengths.get_mut(at) {
+                    *slot |= bit;
+                }
+            }
+        }
+        PhraseTable {
+            by_first,
+            key_lengths,
+        }
+    }
+
+    /// False when neither `word` nor its lower-case form can be a key (by first byte and length).
+    fn may_start(&self, word: &str) -> bool {
+        key_slot(word).is_some_and(|(at, bit)| {
+            self.key_lengths
+                .get(at)
+                .is_some_and(|&lengths| lengths & bit != 0)
+        })
     }
 
     /// The symbol of a one-word phrase that may follow a number after a space ("year" → "yr").
     pub fn single(&self, word: &str) -> Option<&'static str> {
+        if !self.may_start(word) {
+            return None;
+        }
         let list = match self.by_first.get(word) {
             Some(list) => list,
             None => {
@@ -113,6 +149,9 @@ impl PhraseTable {
         }
         let glued = !first.space_before;
         let word = first.span.slice(text);
+        if !self.may_start(word) {
+            return None;
+        }
         let candidates = match self.by_first.get(word) {
             Some(list) => list,
             None => {
@@ -156,5 +195,33 @@ impl PhraseTable {
             return Some((phrase, k));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_filter_lets_every_key_through_in_any_case() {
+        let lex = lexicon();
+        for table in [&lex.units, &lex.currencies] {
+            for &key in table.by_first.keys() {
+                let capital: String = key
+                    .chars()
+                    .enumerate()
+                    .map(|(n, c)| if n == 0 { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                for form in [key.to_string(), key.to_ascii_uppercase(), capital] {
+                    assert!(table.may_start(&form), "{form}");
+                }
+            }
+            assert!(!table.may_start(""));
+        }
+        let refused = ["the", "and", ".", ",", "people", "of", "said", "government"]
+            .iter()
+            .filter(|w| !lex.units.may_start(w) && !lex.currencies.may_start(w))
+            .count();
+        assert!(refused >= 3, "{refused}");
     }
 }

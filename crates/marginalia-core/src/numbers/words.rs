@@ -207,19 +207,21 @@ pub(super) fn month(word: &str) -> Option<(u32, bool)> {
     }
     // The first three letters tell the month (most capitalised words stop here); the word is
     // then its name or abbreviation.
-    let m: u32 = match &bytes.first_chunk::<3>()?.map(|b| b.to_ascii_lowercase()) {
-        b"jan" => 1,
-        b"feb" => 2,
-        b"mar" => 3,
-        b"apr" => 4,
-        b"may" => 5,
-        b"jun" => 6,
-        b"jul" => 7,
-        b"aug" => 8,
-        b"sep" => 9,
-        b"oct" => 10,
-        b"nov" => 11,
-        b"dec" => 12,
+    // Setting bit 5 lower-cases letters; only letters fold onto letters.
+    let &[a, b, c] = bytes.first_chunk::<3>()?;
+    let m: u32 = match [a | 0x20, b | 0x20, c | 0x20] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
         _ => return None,
     };
     // Only "March" or "MARCH", never "MArch" (and so only ASCII).
@@ -274,119 +276,141 @@ pub(super) fn season(w: &str) -> Option<&'static str> {
 }
 
 /// A set of lower-case ASCII words that answers "maybe" or "no" for any word, without
-/// lower-casing or allocating: a 4096-bit table of fingerprints. No word of the set is ever
-/// refused; an unlisted word passes now and then (a fingerprint clash), so callers still compare
-/// the word itself afterwards. Hyphenated words always pass.
+/// lower-casing or hashing: a table of word lengths by first and last letter (case folded), and
+/// a table of where a hyphen may end a known first part. No word of the set, and no hyphenated
+/// word whose first part is a listed prefix, is ever refused; other words pass now and then
+/// (the same letters and length), so callers still compare the word itself afterwards.
 #[derive(Debug)]
 pub(super) struct WordFilter {
-    bits: [u64; 64],
+    /// `lengths[first][last]`: bit `n` is set when a word of the set has `n` bytes and starts and
+    /// ends with those letters (`a` is 0).
+    lengths: [[u32; 26]; 26],
+    /// `hyphens[first]`: bit `k` is set when a prefix of `k` bytes starting with that letter may
+    /// come before a hyphen.
+    hyphens: [u32; 26],
+}
+
+/// Words longer than this never pass a [`WordFilter`].
+const FILTER_MAX_LEN: usize = 24;
+
+/// The index of an ASCII letter in either case (`a`/`A` is 0), `None` for any other byte.
+fn letter_index(b: u8) -> Option<usize> {
+    let folded = b | 0x20;
+    folded
+        .is_ascii_lowercase()
+        .then(|| usize::from(folded - b'a'))
+}
+
+/// The number words that [`WordFilter::new`] always holds: number, tens and ordinal words,
+/// vague plurals and seasons.
+pub(super) fn number_word_list() -> impl Iterator<Item = &'static str> {
+    UNIT_WORDS
+        .iter()
+        .copied()
+        .chain(TENS_WORDS.iter().map(|&(w, _)| w))
+        .chain(ORDINAL_WORDS.iter().map(|&(w, _)| w))
+        .chain(VAGUE_PLURALS.iter().copied())
+        .chain(SEASONS.iter().map(|&(w, _)| w))
+}
+
+/// The first parts of the hyphenated words that act: "mid-", number, tens and ordinal words.
+pub(super) fn hyphen_prefix_list() -> impl Iterator<Item = &'static str> {
+    std::iter::once("mid")
+        .chain(UNIT_WORDS.iter().copied())
+        .chain(TENS_WORDS.iter().map(|&(w, _)| w))
+        .chain(ORDINAL_WORDS.iter().map(|&(w, _)| w))
 }
 
 impl WordFilter {
-    /// The filter of number, tens and ordinal words, vague plurals, seasons and `triggers`.
+    /// The filter of [`number_word_list`] and `triggers`, and of hyphenated words starting with
+    /// one of [`hyphen_prefix_list`].
     pub fn new(triggers: &[&str]) -> Self {
-        let mut filter = WordFilter { bits: [0; 64] };
-        let words = triggers
-            .iter()
-            .chain(&UNIT_WORDS)
-            .chain(TENS_WORDS.iter().map(|(w, _)| w))
-            .chain(ORDINAL_WORDS.iter().map(|(w, _)| w))
-            .chain(&VAGUE_PLURALS)
-            .chain(SEASONS.iter().map(|(w, _)| w));
-        for w in words {
-            if let Some((bit, _)) = fingerprint(w.as_bytes(), 0, w.len()) {
-                if let Some(slot) = filter.bits.get_mut(bit >> 6) {
-                    *slot |= 1 << (bit & 63);
-                }
+        let mut filter = WordFilter {
+            lengths: [[0; 26]; 26],
+            hyphens: [0; 26],
+        };
+        for &w in triggers {
+            filter.add_word(w);
+        }
+        for w in number_word_list() {
+            filter.add_word(w);
+        }
+        for p in hyphen_prefix_list() {
+            let first = p.bytes().next().and_then(letter_index);
+            if let Some(slot) = first.and_then(|f| filter.hyphens.get_mut(f)) {
+                *slot |= 1u32.checked_shl(p.len() as u32).unwrap_or(0);
             }
         }
         filter
     }
 
-    /// False when the word at bytes `start..end` of `text`, lower-cased, is surely not in the
-    /// set and has no `-`; also false for a word that is not ASCII or is longer than 24 bytes.
-    pub fn may_hold(&self, text: &[u8], start: usize, end: usize) -> bool {
-        match fingerprint(text, start, end) {
-            Some((_, true)) => true,
-            Some((bit, false)) => self
-                .bits
-                .get(bit >> 6)
-                .is_some_and(|b| b >> (bit & 63) & 1 == 1),
-            None => false,
+    /// A filter that lets every word starting with a letter and at most 24 bytes long through.
+    #[cfg(test)]
+    pub fn everything() -> Self {
+        WordFilter {
+            lengths: [[u32::MAX; 26]; 26],
+            hyphens: [u32::MAX; 26],
         }
     }
-}
 
-/// Eight copies of byte `b`.
-const fn bytes8(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
-}
-
-/// A 12-bit fingerprint of the ASCII word at bytes `start..end` of `text` (at most 24 bytes),
-/// the same for any letter case, and whether the word holds a `-`. `None` for a longer or
-/// non-ASCII word.
-///
-/// Works on eight bytes at a time, read from `text` past the word's end where the text allows
-/// and masked to the word. Setting bit 5 of every byte folds case: it turns `A`..`Z` into
-/// `a`..`z` and keeps lower-case letters, so a word and its lower-case form get the same
-/// fingerprint (other characters may fold together, which only adds clashes).
-fn fingerprint(text: &[u8], start: usize, end: usize) -> Option<(usize, bool)> {
-    let len = end.checked_sub(start)?;
-    if len > 24 {
-        return None;
-    }
-    let mut h = len as u64;
-    let mut hyphen = false;
-    let mut at = start;
-    while at < end {
-        let n = (end - at).min(8);
-        let mask = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
-        let chunk = match text.get(at..at + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().ok()?) & mask,
-            None => {
-                let mut buf = [0u8; 8];
-                for (o, &b) in buf.iter_mut().zip(text.get(at..end)?) {
-                    *o = b;
-                }
-                u64::from_le_bytes(buf)
+    /// Lets `w` (lower-case ASCII letters) through.
+    fn add_word(&mut self, w: &str) {
+        let bytes = w.as_bytes();
+        let first = bytes.first().copied().and_then(letter_index);
+        let last = bytes.last().copied().and_then(letter_index);
+        if let (Some(f), Some(l)) = (first, last) {
+            if let Some(slot) = self.lengths.get_mut(f).and_then(|row| row.get_mut(l)) {
+                *slot |= 1u32.checked_shl(bytes.len() as u32).unwrap_or(0);
             }
-        };
-        if chunk & bytes8(0x80) != 0 {
-            return None;
         }
-        // A `-` byte becomes zero; bytes past the word become `-` and stay non-zero. The
-        // classic zero-byte test is exact about whether there is one.
-        let x = chunk ^ bytes8(b'-');
-        hyphen |= x.wrapping_sub(bytes8(1)) & !x & bytes8(0x80) != 0;
-        h = (h ^ (chunk | (bytes8(0x20) & mask)))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(31);
-        at += n;
     }
-    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    Some(((h >> 52) as usize, hyphen))
+
+    /// False when `word`, lower-cased, is surely not in the set and is not a hyphenated word
+    /// with a listed first part; also false for a word longer than 24 bytes.
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&a), Some(&z)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let len = word.len();
+        let Some(f) = letter_index(a).filter(|_| len <= FILTER_MAX_LEN) else {
+            return false;
+        };
+        let listed = letter_index(z)
+            .and_then(|l| self.lengths.get(f).and_then(|row| row.get(l)))
+            .is_some_and(|&bits| bits >> len & 1 == 1);
+        if listed {
+            return true;
+        }
+        // Hyphen positions before the end of the word.
+        let mut at = self.hyphens.get(f).copied().unwrap_or(0) & ((1u32 << len) - 1);
+        while at != 0 {
+            if word.get(at.trailing_zeros() as usize) == Some(&b'-') {
+                return true;
+            }
+            at &= at - 1;
+        }
+        false
+    }
 }
 
 /// Currency symbols written before the amount, as ISO 4217 codes.
 pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "$" => "USD",
-        "£" => "GBP",
-        "€" => "EUR",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "₩" => "KRW",
-        "₽" => "RUB",
-        "₺" => "TRY",
-        "₦" => "NGN",
-        "₪" => "ILS",
-        "₱" => "PHP",
-        "₫" => "VND",
-        "฿" => "THB",
+    // Matched on the UTF-8 bytes: byte compares instead of string compares, for every
+    // punctuation token.
+    Some(match s.as_bytes() {
+        b"$" => "USD",
+        [0xC2, 0xA3] => "GBP",       // £
+        [0xC2, 0xA5] => "JPY",       // ¥
+        [0xE2, 0x82, 0xAC] => "EUR", // €
+        [0xE2, 0x82, 0xB9] => "INR", // ₹
+        [0xE2, 0x82, 0xA9] => "KRW", // ₩
+        [0xE2, 0x82, 0xBD] => "RUB", // ₽
+        [0xE2, 0x82, 0xBA] => "TRY", // ₺
+        [0xE2, 0x82, 0xA6] => "NGN", // ₦
+        [0xE2, 0x82, 0xAA] => "ILS", // ₪
+        [0xE2, 0x82, 0xB1] => "PHP", // ₱
+        [0xE2, 0x82, 0xAB] => "VND", // ₫
+        [0xE0, 0xB8, 0xBF] => "THB", // ฿
         _ => return None,
     })
 }
@@ -544,7 +568,7 @@ mod tests {
     #[test]
     fn word_filter_holds_its_words_in_any_case() {
         let filter = WordFilter::new(&["today"]);
-        let holds = |w: &str| filter.may_hold(w.as_bytes(), 0, w.len());
+        let holds = |w: &str| filter.may_hold(w.as_bytes());
         for w in [
             "today",
             "TODAY",
@@ -553,16 +577,25 @@ mod tests {
             "dozens",
             "fall",
             "ninety",
+            "Seventeen-year-old",
+            "mid-March",
+            "twenty-first",
+            "THIRD-largest",
         ] {
             assert!(holds(w), "{w}");
         }
-        // Read in place, with more text after the word.
-        let text = b"said Seventeen-year-old THOUSANDS of";
-        assert!(!filter.may_hold(text, 0, 4));
-        assert!(filter.may_hold(text, 5, 14));
-        assert!(filter.may_hold(text, 5, 23));
-        assert!(filter.may_hold(text, 24, 33));
-        assert!(holds("state-of-the-art") && holds("a-"));
+        for w in number_word_list().chain(["today"]) {
+            assert!(holds(w), "{w}");
+            assert!(holds(&w.to_ascii_uppercase()), "{w}");
+        }
+        for p in hyphen_prefix_list() {
+            assert!(holds(&format!("{p}-x")), "{p}");
+            assert!(
+                holds(&format!("{}-year-old", p.to_ascii_uppercase())),
+                "{p}"
+            );
+        }
+        assert!(!holds("well-known") && !holds("a-") && !holds(""));
         assert!(!holds("épée"));
         assert!(!holds(&"a".repeat(25)));
         let common = [
@@ -576,6 +609,31 @@ mod tests {
         ];
         let passed = common.iter().filter(|w| holds(w)).count();
         assert!(passed <= 1, "{passed} common words pass");
+    }
+
+    #[test]
+    fn currency_symbols_match_their_characters() {
+        let symbols = [
+            ("$", "USD"),
+            ("£", "GBP"),
+            ("€", "EUR"),
+            ("¥", "JPY"),
+            ("₹", "INR"),
+            ("₩", "KRW"),
+            ("₽", "RUB"),
+            ("₺", "TRY"),
+            ("₦", "NGN"),
+            ("₪", "ILS"),
+            ("₱", "PHP"),
+            ("₫", "VND"),
+            ("฿", "THB"),
+        ];
+        for (s, code) in symbols {
+            assert_eq!(currency_symbol(s), Some(code), "{s}");
+        }
+        for s in ["", "-", "’", "“", "₿", "$$", "US"] {
+            assert_eq!(currency_symbol(s), None, "{s}");
+        }
     }
 
     #[test]
