@@ -663,7 +663,8 @@ impl<'a> Scanner<'a, '_> {
     fn phone_run(&self, i: usize, plus: bool) -> Option<usize> {
         let all_digits =
             |j: usize| self.is_number(j) && self.t(j).bytes().all(|b| b.is_ascii_digit());
-        if !all_digits(i) {
+        // Every phone number has a second group of digits, one or two tokens on.
+        if !all_digits(i) || !(self.is_number(i + 1) || self.is_number(i + 2)) {
             return None;
         }
         let mut j = i;
@@ -725,7 +726,8 @@ impl<'a> Scanner<'a, '_> {
     }
 
     fn am_pm(&self, j: usize) -> Option<usize> {
-        if !self.near(j) || !self.is_word(j) {
+        // The marks below have two to four bytes.
+        if !self.near(j) || !self.is_word(j) || !(2..=4).contains(&self.t(j).len()) {
             return None;
         }
         let is = matches!(
