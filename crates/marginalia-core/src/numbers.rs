@@ -245,6 +245,16 @@ fn hyphen_parts(s: &str) -> impl Iterator<Item = &str> {
     s.split(['-', '‐', '‑'])
 }
 
+/// Can a punctuation token starting with byte `first` be a currency sign or one of the marks
+/// [`Scanner::at_punct`] acts on? (`$ - ' + [ #`, and the lead bytes of `£ ¥`, `฿` and
+/// `€ − – ’ ‘ №`.)
+fn punct_may_act(first: u8) -> bool {
+    matches!(
+        first,
+        b'$' | b'-' | b'\'' | b'+' | b'[' | b'#' | 0xC2 | 0xE0 | 0xE2
+    )
+}
+
 /// What [`Scanner::at_word`] does with a word it matches by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Trigger {
@@ -482,11 +492,21 @@ impl<'a> Scanner<'a, '_> {
     // ----- punctuation ---------------------------------------------------------------------
 
     fn at_punct(&mut self, i: usize) -> Option<usize> {
+        // Most punctuation (commas, full stops, quotes) starts with none of the bytes of the
+        // marks below: refused before slicing the text.
+        let first = self
+            .toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start))?;
+        if !punct_may_act(*first) {
+            return None;
+        }
         let s = self.t(i);
         if let Some(code) = currency_symbol(s) {
             return self.money_after_symbol(self.start(i), i + 1, code);
         }
         let tok = self.toks.get(i)?;
+        // Every mark matched here must be in the test `punct_gate_lets_every_mark_through`.
         match s {
             "-" | "−" | "–" if tok.space_before && self.glued(i + 1) && self.is_number(i + 1) =>
             {
@@ -643,7 +663,8 @@ impl<'a> Scanner<'a, '_> {
     fn phone_run(&self, i: usize, plus: bool) -> Option<usize> {
         let all_digits =
             |j: usize| self.is_number(j) && self.t(j).bytes().all(|b| b.is_ascii_digit());
-        if !all_digits(i) {
+        // Every phone number has a second group of digits, one or two tokens on.
+        if !all_digits(i) || !(self.is_number(i + 1) || self.is_number(i + 2)) {
             return None;
         }
         let mut j = i;
@@ -705,7 +726,8 @@ impl<'a> Scanner<'a, '_> {
     }
 
     fn am_pm(&self, j: usize) -> Option<usize> {
-        if !self.near(j) || !self.is_word(j) {
+        // The marks below have two to four bytes.
+        if !self.near(j) || !self.is_word(j) || !(2..=4).contains(&self.t(j).len()) {
             return None;
         }
         let is = matches!(
@@ -1285,10 +1307,16 @@ impl<'a> Scanner<'a, '_> {
     // ----- words ---------------------------------------------------------------------------
 
     fn at_word(&mut self, i: usize) -> Option<usize> {
-        let s = self.t(i);
         // Currency prefixes, months and weekdays all start with a capital: a word starting with
-        // a lower-case ASCII letter skips them.
-        let starts_lower = s.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        // a lower-case ASCII letter skips them, and most are settled by the word filter on the
+        // raw bytes.
+        let span = self.toks.get(i)?.span;
+        let bytes = self.text.as_bytes().get(span.start..span.end)?;
+        let starts_lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
+        if starts_lower && !self.number_words.may_hold(bytes) {
+            return None;
+        }
+        let s = self.t(i);
         if !starts_lower {
             // "US$5", "HK$10".
             if let Some(code) = dollar_prefix(s) {

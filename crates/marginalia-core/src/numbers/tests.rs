@@ -1006,3 +1006,20 @@ fn word_filter_loses_nothing() {
     assert!(filtered.len() > 1000, "{}", filtered.len());
     assert_eq!(filtered, unfiltered);
 }
+
+#[test]
+fn punct_gate_lets_every_mark_through() {
+    // Every character that is a currency sign or a mark `at_punct` acts on passes the
+    // first-byte gate.
+    const PUNCT_MARKS: [&str; 10] = ["-", "−", "–", "’", "'", "‘", "+", "[", "#", "№"];
+    let marks = (0..0x3100u32)
+        .filter_map(char::from_u32)
+        .map(String::from)
+        .filter(|s| super::words::currency_symbol(s).is_some() || PUNCT_MARKS.contains(&s.as_str()))
+        .collect::<Vec<_>>();
+    assert!(marks.len() >= 20, "{}", marks.len());
+    for m in &marks {
+        assert!(super::punct_may_act(m.as_bytes()[0]), "{m}");
+    }
+    assert!(!super::punct_may_act(b',') && !super::punct_may_act(b'.'));
+}
