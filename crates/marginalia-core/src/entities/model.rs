@@ -821,27 +821,19 @@ impl<'r> RuleSpans<'r> {
     /// The rule recognizer's `spans` on `index`.
     pub fn new(index: &TextIndex<'_>, spans: &'r [Annotation]) -> Self {
         let starts = index.tokens_at_or_after(spans.iter().map(|a| a.span.start));
-        let tags = features::tags_from(index, spans, &starts);
-        let (text, tokens) = (index.text(), index.tokens());
-        let possessive = spans
-            .iter()
-            .zip(&starts)
-            .enumerate()
-            .filter(|&(_, (a, &first))| {
-                tokens
-                    .get(first..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|t| t.span.start < a.span.end)
-                    .any(|t| possessive(t.text(text)))
-            })
-            .map(|(k, _)| k)
-            .collect();
+        let text = index.text();
+        // The spans holding a glued possessive, found on the same pass as the tags.
+        let mut with_possessive: Vec<usize> = Vec::new();
+        let tags = features::tags_from(index, spans, &starts, |k, t| {
+            if with_possessive.last() != Some(&k) && possessive(t.text(text)) {
+                with_possessive.push(k);
+            }
+        });
         RuleSpans {
             spans,
             starts,
             tags,
-            possessive,
+            possessive: with_possessive,
         }
     }
 }

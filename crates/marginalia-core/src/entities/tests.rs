@@ -584,19 +584,7 @@ fn gazetteer_lookups() {
     assert!(g.is("Party", Cue::OrgSuffix) && g.is("Party", Cue::OrgHead));
     assert!(g.is("Dr.", Cue::Title));
     // The lexicons stay small enough for the web build.
-    let total: usize = [
-        include_str!("../../lexicon/entities_countries.txt"),
-        include_str!("../../lexicon/entities_places.txt"),
-        include_str!("../../lexicon/entities_orgs.txt"),
-        include_str!("../../lexicon/entities_misc.txt"),
-        include_str!("../../lexicon/entities_people.txt"),
-        include_str!("../../lexicon/entities_first_names.txt"),
-        include_str!("../../lexicon/entities_stopwords.txt"),
-        include_str!("../../lexicon/entities_cues.txt"),
-    ]
-    .iter()
-    .map(|s| s.len())
-    .sum();
+    let total: usize = LEXICONS.iter().map(|s| s.len()).sum();
     assert!(total < 80_000, "entity lexicons are {total} bytes");
 }
 
@@ -676,21 +664,24 @@ fn sentence_styles_agree_with_full_counts() {
     }
 }
 
+/// The entity lexicons, as the gazetteer embeds them.
+const LEXICONS: [&str; 8] = [
+    include_str!("../../lexicon/entities_countries.txt"),
+    include_str!("../../lexicon/entities_places.txt"),
+    include_str!("../../lexicon/entities_orgs.txt"),
+    include_str!("../../lexicon/entities_misc.txt"),
+    include_str!("../../lexicon/entities_people.txt"),
+    include_str!("../../lexicon/entities_first_names.txt"),
+    include_str!("../../lexicon/entities_stopwords.txt"),
+    include_str!("../../lexicon/entities_cues.txt"),
+];
+
 /// [`WordInfo`](super::gazetteer::WordInfo) answers like each single lookup, for every listed
 /// word and its variants (capitalised, in capitals, with a dot).
 #[test]
 fn word_info_agrees_with_the_single_lookups() {
     let g = gazetteer();
-    let lists = [
-        include_str!("../../lexicon/entities_countries.txt"),
-        include_str!("../../lexicon/entities_places.txt"),
-        include_str!("../../lexicon/entities_orgs.txt"),
-        include_str!("../../lexicon/entities_misc.txt"),
-        include_str!("../../lexicon/entities_people.txt"),
-        include_str!("../../lexicon/entities_first_names.txt"),
-        include_str!("../../lexicon/entities_stopwords.txt"),
-        include_str!("../../lexicon/entities_cues.txt"),
-    ];
+    let lists = LEXICONS;
     let mut words: Vec<String> = ["", "Zorbix", "zorbix.", "Dr.", "Dr..", "THE", "the"]
         .map(String::from)
         .to_vec();

@@ -411,31 +411,28 @@ fn label_index(label: Label) -> Option<u8> {
 /// tokens that start inside it).
 pub fn tags_of(index: &TextIndex<'_>, entities: &[Annotation]) -> Vec<u8> {
     let firsts = index.tokens_at_or_after(entities.iter().map(|a| a.span.start));
-    tags_from(index, entities, &firsts)
+    tags_from(index, entities, &firsts, |_, _| {})
 }
 
 /// [`tags_of`], the first token of each span given (`firsts`, as
-/// [`TextIndex::tokens_at_or_after`] finds them).
+/// [`TextIndex::tokens_at_or_after`] finds them); `each(k, token)` is called with every token
+/// under span `k` on the way, so that a caller looks at them in the same pass.
 pub(crate) fn tags_from(
     index: &TextIndex<'_>,
     entities: &[Annotation],
     firsts: &[usize],
+    mut each: impl FnMut(usize, &crate::text::Token),
 ) -> Vec<u8> {
     let tokens = index.tokens();
     let mut tags = vec![0u8; tokens.len()];
-    for (a, &first) in entities.iter().zip(firsts) {
-        let Some(l) = label_index(a.label) else {
-            continue;
-        };
-        let mut i = first;
-        while let Some(t) = tokens.get(i) {
-            if t.span.start >= a.span.end {
-                break;
-            }
-            if let Some(slot) = tags.get_mut(i) {
+    for (k, (a, &first)) in entities.iter().zip(firsts).enumerate() {
+        let label = label_index(a.label);
+        let under = tokens.get(first..).unwrap_or(&[]).iter();
+        for (i, t) in (first..).zip(under.take_while(|t| t.span.start < a.span.end)) {
+            each(k, t);
+            if let (Some(l), Some(slot)) = (label, tags.get_mut(i)) {
                 *slot = tag_of(l, i != first);
             }
-            i += 1;
         }
     }
     tags
